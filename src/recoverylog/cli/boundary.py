@@ -1,0 +1,67 @@
+"""The one error boundary: every error becomes a plain message and a documented exit code."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from recoverylog.errors import RecoverylogError, StorageError
+
+
+def report_error(message: str) -> None:
+    typer.echo(f"recoverylog: {message}", err=True)
+
+
+def _is_framework(exc: BaseException) -> bool:
+    """Typer's and Click's own signals (exit, abort, usage errors) pass through untouched."""
+    return type(exc).__module__.split(".")[0] in ("typer", "click")
+
+
+class BoundaryGroup(TyperGroup):
+    """The root command group: catches every error below it; no traceback reaches a person."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RecoverylogError as exc:
+            report_error(exc.message)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            report_error("stopped; nothing more was saved")
+            raise typer.Exit(130) from None
+        except sqlite3.Error as exc:
+            from recoverylog.store.engine import damaged_or_storage
+
+            err = damaged_or_storage(exc, _data_path(ctx))
+            report_error(str(err))
+            raise typer.Exit(getattr(err, "exit_code", 1)) from None
+        except OSError as exc:
+            err = StorageError(
+                f"could not read or write {exc.filename or 'a file'}: {exc.strerror or exc}"
+            )
+            report_error(err.message)
+            raise typer.Exit(err.exit_code) from None
+        except Exception as exc:  # the last line of defence: never a traceback
+            if _is_framework(exc) or os.environ.get("RECOVERYLOG_DEBUG"):
+                raise
+            report_error(
+                f"something unexpected went wrong ({type(exc).__name__}); nothing more was "
+                "saved. Set RECOVERYLOG_DEBUG=1 to see details."
+            )
+            raise typer.Exit(1) from None
+
+
+def _data_path(ctx: Any) -> Any:
+    from pathlib import Path
+
+    obj = ctx.find_root().obj
+    return getattr(obj, "data_dir", None) or Path("journal")
+
+
+def is_interactive() -> bool:
+    return sys.stdin.isatty()

@@ -1,0 +1,90 @@
+"""``export``, ``import``, ``backup`` and ``restore``: the journal as files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from recoverylog.cli.context import open_journal, passphrase, state
+
+FORCE = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
+
+
+def export(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="Where to write the JSON export (mode 0600).")],
+    force: FORCE = False,
+) -> None:
+    """Write the whole journal as versioned JSON. It is NOT encrypted: keep it safe."""
+    with open_journal(ctx) as journal:
+        journal.export_to(file, force=force)
+        damaged = list(journal.store.damaged)
+    typer.echo(f"Exported to {file} (plain text: keep it somewhere private).")
+    _report_damaged(damaged)
+
+
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A JSON export from recoverylog.")],
+) -> None:
+    """Add the entries of an export that the journal does not have yet (all or nothing)."""
+    from recoverylog.journal import read_export
+
+    doc = read_export(file)
+    with open_journal(ctx) as journal:
+        result = journal.import_data(doc)
+    parts = [f"{n} {table}" for table, n in sorted(result.added.items())]
+    typer.echo(
+        f"Imported {result.total_added} entries" + (f" ({', '.join(parts)})" if parts else "") + "."
+    )
+    if result.skipped:
+        typer.echo(f"{result.skipped} were already in the journal.")
+    if result.conflicts:
+        typer.echo(
+            f"{result.conflicts} have the same id as a different entry; the journal's own were kept."
+        )
+
+
+def backup(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="Where to write the encrypted backup.")],
+    force: FORCE = False,
+) -> None:
+    """Write an encrypted copy of the whole journal (opens with the same passphrase)."""
+    with open_journal(ctx) as journal:
+        journal.backup_to(file, force=force)
+    typer.echo(f"Encrypted backup written to {file}.")
+
+
+def restore(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="An encrypted backup made by recoverylog backup.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing journal (a copy is kept).")
+    ] = False,
+) -> None:
+    """Make a backup the journal again; asks for that backup's passphrase."""
+    from recoverylog.journal import restore_backup
+
+    locations = state(ctx).locations
+    journal = restore_backup(locations, file, passphrase("Backup's passphrase"), force=force)
+    journal.close()
+    typer.echo(f"Restored {file} into {locations.data_dir}.")
+
+
+def _report_damaged(damaged: list[object]) -> None:
+    if damaged:
+        from recoverylog.cli.boundary import report_error
+
+        for item in damaged:
+            report_error(str(item))
+        raise typer.Exit(4)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(rich_help_panel="Files")(export)
+    app.command("import", rich_help_panel="Files")(import_)
+    app.command(rich_help_panel="Files")(backup)
+    app.command(rich_help_panel="Files")(restore)

@@ -1,0 +1,77 @@
+"""The root command: global options, sub-apps per noun, and the entry point ``run``.
+
+Heavy modules (the journal, SQLModel, Textual) are imported inside commands, so that
+``--help`` and ``crisis`` answer in about the time Python itself takes to start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from recoverylog import __version__
+from recoverylog.cli.boundary import BoundaryGroup
+from recoverylog.cli.context import AppState
+
+app = typer.Typer(
+    cls=BoundaryGroup,
+    name="recoverylog",
+    help=(
+        "A private, encrypted journal for recovery: check-ins, cravings, coping skills and "
+        "sober days. Run with no command to open the app. Crisis help: recoverylog crisis"
+    ),
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"recoverylog {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            help="Folder holding the journal (default: your user data folder; "
+            "or set RECOVERYLOG_DATA_DIR).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    ctx.obj = AppState(data_dir_option=data_dir)
+    if ctx.invoked_subcommand is None:
+        from recoverylog.cli.app_launch import open_app
+
+        open_app(ctx)
+
+
+def _register() -> None:
+    from recoverylog.cli import crisis, files, keys
+
+    for module in (keys, files, crisis):
+        module.register(app)
+
+
+_register()
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()
