@@ -189,7 +189,8 @@ class Journal:
             data["body"] = record.body
         return from_data(cls, data)
 
-    def _put(self, entity: Any, *, update: bool = False) -> None:
+    def save(self, entity: Any, *, update: bool = False) -> None:
+        """Validate and store one entity (``update`` replaces the record with that id)."""
         entity.validate()
         data = to_data(entity)
         record_id = data.pop("id")
@@ -246,9 +247,18 @@ class Journal:
                     else:
                         result.conflicts += 1
                     continue
-                self._put(entity)
+                self.save(entity)
                 result.added[entity.table] = result.added.get(entity.table, 0) + 1
         return result
+
+    def get(self, table: str, record_id: str) -> Any | None:
+        """One entity by table and id, or None."""
+        record = self.store.get(table, record_id)
+        return None if record is None else self._entity(BY_TABLE[table], record)
+
+    def remove(self, table: str, record_id: str) -> bool:
+        """Delete one record (its bytes are overwritten: secure_delete)."""
+        return self.store.delete(table, record_id)
 
     def _ids(self, table: str) -> list[str]:
         return [r[0] for r in self.store.conn.execute(f"SELECT id FROM {table}")]

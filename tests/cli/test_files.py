@@ -1,0 +1,108 @@
+"""Export/import round trips, refusal of bad files, and backup/restore."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from recoverylog.journal import Journal
+from recoverylog.paths import locate
+from tests.conftest import FLOOR, OTHER_PASSPHRASE, PASSPHRASE, init_cli, run_cli
+from tests.helpers import fill
+
+
+def _filled(data: Path) -> None:
+    init_cli(data)
+    with Journal.open(locate(data), PASSPHRASE) as journal:
+        fill(journal, note="first [bold]not bold[/] <script>x</script> 💙")
+        fill(journal, note="second")
+
+
+def test_export_import_export_is_identical_and_idempotent(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    _filled(a)
+    assert run_cli(["export", str(tmp_path / "1.json")], a).returncode == 0
+    init_cli(b)
+    result = run_cli(["import", str(tmp_path / "1.json")], b)
+    assert result.returncode == 0, result.stderr
+    assert "Imported 15 entries" in result.stdout
+    assert run_cli(["export", str(tmp_path / "2.json")], b).returncode == 0
+    assert (tmp_path / "1.json").read_bytes() == (tmp_path / "2.json").read_bytes()
+    again = run_cli(["import", str(tmp_path / "1.json")], b)
+    assert again.returncode == 0 and "Imported 0 entries" in again.stdout
+    assert "15 were already in the journal" in again.stdout
+    assert run_cli(["export", str(tmp_path / "3.json")], b).returncode == 0
+    assert (tmp_path / "3.json").read_bytes() == (tmp_path / "1.json").read_bytes()
+    doc = json.loads((tmp_path / "1.json").read_text())
+    assert doc["format"] == "recoverylog-export" and doc["version"] == 1
+    assert "first [bold]not bold[/] <script>x</script> 💙" in doc["checkins"][0]["note"] + doc["checkins"][1]["note"]
+
+
+def test_bad_exports_are_refused_whole(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    _filled(a)
+    assert run_cli(["export", str(tmp_path / "good.json")], a).returncode == 0
+    init_cli(b)
+    good = json.loads((tmp_path / "good.json").read_text())
+    cases: dict[str, object] = {
+        "not-json": "{not json",
+        "wrong-version": {**good, "version": 2},
+        "wrong-format": {**good, "format": "jrnl"},
+        "bad-mood": {**good, "checkins": [{**good["checkins"][0], "mood": 11}, good["checkins"][1]]},
+        "unknown-field": {**good, "tracks": [{**good["tracks"][0], "colour": "red"}]},
+        "orphan-slip": {**good, "tracks": []},
+        "nested": "[" * 100_000 + "]" * 100_000,
+    }
+    for name, content in cases.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(content if isinstance(content, str) else json.dumps(content))
+        result = run_cli(["import", str(path)], b)
+        assert result.returncode == 1, (name, result.stderr)
+        assert "Traceback" not in result.stderr and result.stderr.strip(), name
+    assert run_cli(["export", str(tmp_path / "after.json")], b).returncode == 0
+    after = json.loads((tmp_path / "after.json").read_text())
+    assert all(after[k] in ([], None) for k in after if k not in ("format", "version"))
+    assert "mood must be 1-10 (got 11)" in run_cli(["import", str(tmp_path / "bad-mood.json")], b).stderr
+
+
+def test_export_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    a = tmp_path / "a"
+    init_cli(a)
+    target = tmp_path / "e.json"
+    target.write_text("keep me")
+    result = run_cli(["export", str(target)], a)
+    assert result.returncode == 1 and "already exists" in result.stderr
+    assert target.read_text() == "keep me"
+    assert run_cli(["export", str(target), "--force"], a).returncode == 0
+    assert json.loads(target.read_text())["format"] == "recoverylog-export"
+
+
+def test_backup_restore_gives_the_same_export(tmp_path: Path) -> None:
+    a, r = tmp_path / "a", tmp_path / "restored"
+    _filled(a)
+    assert run_cli(["backup", str(tmp_path / "b.db")], a).returncode == 0
+    assert b"not bold" not in (tmp_path / "b.db").read_bytes()
+    result = run_cli(["restore", str(tmp_path / "b.db")], r)
+    assert result.returncode == 0, result.stderr
+    assert run_cli(["export", str(tmp_path / "1.json")], a).returncode == 0
+    assert run_cli(["export", str(tmp_path / "2.json")], r).returncode == 0
+    assert (tmp_path / "1.json").read_bytes() == (tmp_path / "2.json").read_bytes()
+
+
+def test_restore_needs_that_journals_passphrase_and_force(tmp_path: Path) -> None:
+    a, other = tmp_path / "a", tmp_path / "other"
+    _filled(a)
+    assert run_cli(["backup", str(tmp_path / "b.db")], a).returncode == 0
+    Journal.create(locate(other), OTHER_PASSPHRASE, FLOOR)[0].close()
+    result = run_cli(["restore", str(tmp_path / "b.db")], other, OTHER_PASSPHRASE)
+    assert result.returncode == 3, result.stderr
+    result = run_cli(["restore", str(tmp_path / "b.db")], other, PASSPHRASE)
+    assert result.returncode == 1 and "--force" in result.stderr
+    result = run_cli(["restore", str(tmp_path / "b.db"), "--force"], other, PASSPHRASE)
+    assert result.returncode == 0, result.stderr
+    assert list((other / "backups").glob("before-restore-*.db"))
+    assert run_cli(["export", str(tmp_path / "x.json")], other, PASSPHRASE).returncode == 0
+    not_backup = tmp_path / "nope.db"
+    not_backup.write_bytes(b"hello" * 100)
+    result = run_cli(["restore", str(not_backup)], tmp_path / "z")
+    assert result.returncode == 4 and "Traceback" not in result.stderr
