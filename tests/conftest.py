@@ -64,7 +64,11 @@ def cli_env(data_dir: Path, passphrase: str | None = PASSPHRASE, **extra: str) -
 
 
 def run_cli(
-    args: list[str], data_dir: Path, passphrase: str | None = PASSPHRASE, stdin: str = "", **extra: str
+    args: list[str],
+    data_dir: Path,
+    passphrase: str | None = PASSPHRASE,
+    stdin: str = "",
+    **extra: str,
 ) -> subprocess.CompletedProcess[str]:
     """Run the real ``recoverylog`` in a subprocess (no terminal)."""
     return subprocess.run(
@@ -79,7 +83,9 @@ def run_cli(
 
 def init_cli(data_dir: Path, passphrase: str = PASSPHRASE) -> str:
     """``recoverylog init`` at the KDF floor; returns the recovery key it printed."""
-    result = run_cli(["init", "--kdf-memory", "64"], data_dir, None, RECOVERYLOG_NEW_PASSPHRASE=passphrase)
+    result = run_cli(
+        ["init", "--kdf-memory", "64"], data_dir, None, RECOVERYLOG_NEW_PASSPHRASE=passphrase
+    )
     assert result.returncode == 0, result.stderr
     lines = [ln.strip() for ln in result.stdout.splitlines() if ln.strip().count("-") == 6]
     assert len(lines) == 1, result.stdout

@@ -18,20 +18,43 @@ def new_id() -> str:
 
 def fill(journal: Journal, note: str = "a quiet day") -> dict[str, str]:
     """One entity of each kind; returns their ids by table."""
-    track = m.Track(new_id(), "Alcohol", date(2024, 1, 31), Decimal("12.50"), Decimal("2"), note=note)
-    slip = m.Slip(new_id(), track.id, date(2024, 3, 1), "lapse", "21:30", note=note, learned="call earlier")
+    track = m.Track(
+        new_id(), "Alcohol", date(2024, 1, 31), Decimal("12.50"), Decimal("2"), note=note
+    )
+    slip = m.Slip(
+        new_id(), track.id, date(2024, 3, 1), "lapse", "21:30", note=note, learned="call earlier"
+    )
     checkin = m.CheckIn(
-        new_id(), date(2024, 3, 2), mood=7, craving=3, halt=("tired",), sleep=Decimal("7.5"),
-        meeting=m.Meeting("SMART", "online"), reached_out=True, gratitude="sunshine", note=note,
+        new_id(),
+        date(2024, 3, 2),
+        mood=7,
+        craving=3,
+        halt=("tired",),
+        sleep=Decimal("7.5"),
+        meeting=m.Meeting("SMART", "online"),
+        reached_out=True,
+        gratitude="sunshine",
+        note=note,
     )
     at = datetime(2024, 3, 2, 18, 5, tzinfo=TZ)
     craving = m.Craving(
-        new_id(), at, 8, at.date(), triggers=("stress", "tired"), situation="after work",
-        skills=("mbrp-urge-surfing",), intensity_after=3, outcome="passed", duration_minutes=15,
-        track_id=track.id, note=note,
+        new_id(),
+        at,
+        8,
+        at.date(),
+        triggers=("stress", "tired"),
+        situation="after work",
+        skills=("mbrp-urge-surfing",),
+        intensity_after=3,
+        outcome="passed",
+        duration_minutes=15,
+        track_id=track.id,
+        note=note,
     )
     coping = m.CopingEntry(new_id(), at, at.date(), "mbrp-urge-surfing", 8, craving.id, note)
-    reflection = m.Reflection(new_id(), at, at.date(), "Week one", f"# Notes\n\n{note}", ("step work",))
+    reflection = m.Reflection(
+        new_id(), at, at.date(), "Week one", f"# Notes\n\n{note}", ("step work",)
+    )
     surf = m.SurfSession(new_id(), craving.id, at, at.date(), ((0, 8), (1, 6), (2, 4)))
     settings = m.Settings(currency="€", medication_tracking=True, alias="R.")
     if journal.get("setting", "settings") is None:
@@ -39,6 +62,11 @@ def fill(journal: Journal, note: str = "a quiet day") -> dict[str, str]:
     for entity in (track, slip, checkin, craving, coping, reflection, surf):
         journal.save(entity)
     return {
-        "track": track.id, "slip": slip.id, "checkin": checkin.id, "craving": craving.id,
-        "coping": coping.id, "reflection": reflection.id, "surf": surf.id,
+        "track": track.id,
+        "slip": slip.id,
+        "checkin": checkin.id,
+        "craving": craving.id,
+        "coping": coping.id,
+        "reflection": reflection.id,
+        "surf": surf.id,
     }

@@ -35,7 +35,10 @@ def test_export_import_export_is_identical_and_idempotent(tmp_path: Path) -> Non
     assert (tmp_path / "3.json").read_bytes() == (tmp_path / "1.json").read_bytes()
     doc = json.loads((tmp_path / "1.json").read_text())
     assert doc["format"] == "recoverylog-export" and doc["version"] == 1
-    assert "first [bold]not bold[/] <script>x</script> 💙" in doc["checkins"][0]["note"] + doc["checkins"][1]["note"]
+    assert (
+        "first [bold]not bold[/] <script>x</script> 💙"
+        in doc["checkins"][0]["note"] + doc["checkins"][1]["note"]
+    )
 
 
 def test_bad_exports_are_refused_whole(tmp_path: Path) -> None:
@@ -48,7 +51,10 @@ def test_bad_exports_are_refused_whole(tmp_path: Path) -> None:
         "not-json": "{not json",
         "wrong-version": {**good, "version": 2},
         "wrong-format": {**good, "format": "jrnl"},
-        "bad-mood": {**good, "checkins": [{**good["checkins"][0], "mood": 11}, good["checkins"][1]]},
+        "bad-mood": {
+            **good,
+            "checkins": [{**good["checkins"][0], "mood": 11}, good["checkins"][1]],
+        },
         "unknown-field": {**good, "tracks": [{**good["tracks"][0], "colour": "red"}]},
         "orphan-slip": {**good, "tracks": []},
         "nested": "[" * 100_000 + "]" * 100_000,
@@ -62,7 +68,10 @@ def test_bad_exports_are_refused_whole(tmp_path: Path) -> None:
     assert run_cli(["export", str(tmp_path / "after.json")], b).returncode == 0
     after = json.loads((tmp_path / "after.json").read_text())
     assert all(after[k] in ([], None) for k in after if k not in ("format", "version"))
-    assert "mood must be 1-10 (got 11)" in run_cli(["import", str(tmp_path / "bad-mood.json")], b).stderr
+    assert (
+        "mood must be 1-10 (got 11)"
+        in run_cli(["import", str(tmp_path / "bad-mood.json")], b).stderr
+    )
 
 
 def test_export_refuses_to_overwrite_without_force(tmp_path: Path) -> None:

@@ -31,9 +31,13 @@ def test_wrong_recovery_key_exits_3(tmp_path: Path) -> None:
     data = tmp_path / "j"
     key = init_cli(data)
     wrong = ("0" if key[0] != "0" else "1") + key[1:]
-    result = run_cli(["recover"], data, None, stdin=wrong + "\n", RECOVERYLOG_NEW_PASSPHRASE="new pass 123")
+    result = run_cli(
+        ["recover"], data, None, stdin=wrong + "\n", RECOVERYLOG_NEW_PASSPHRASE="new pass 123"
+    )
     assert result.returncode == 3 and "recovery key does not open" in result.stderr
-    result = run_cli(["recover"], data, None, stdin="garbage\n", RECOVERYLOG_NEW_PASSPHRASE="new pass 123")
+    result = run_cli(
+        ["recover"], data, None, stdin="garbage\n", RECOVERYLOG_NEW_PASSPHRASE="new pass 123"
+    )
     assert result.returncode == 3
     assert run_cli(["export", str(tmp_path / "e.json")], data).returncode == 0
 
@@ -41,7 +45,13 @@ def test_wrong_recovery_key_exits_3(tmp_path: Path) -> None:
 def test_recover_sets_a_new_passphrase(tmp_path: Path) -> None:
     data = tmp_path / "j"
     key = init_cli(data)
-    result = run_cli(["recover"], data, None, stdin=key.lower() + "\n", RECOVERYLOG_NEW_PASSPHRASE=OTHER_PASSPHRASE)
+    result = run_cli(
+        ["recover"],
+        data,
+        None,
+        stdin=key.lower() + "\n",
+        RECOVERYLOG_NEW_PASSPHRASE=OTHER_PASSPHRASE,
+    )
     assert result.returncode == 0, result.stderr
     assert run_cli(["export", str(tmp_path / "a.json")], data, PASSPHRASE).returncode == 3
     assert run_cli(["export", str(tmp_path / "b.json")], data, OTHER_PASSPHRASE).returncode == 0
@@ -62,9 +72,16 @@ def test_canary_deleted_then_passphrase_changed_leaves_no_trace(tmp_path: Path) 
     with sqlite3.connect(data / "journal.db") as conn:
         (blob,) = conn.execute("SELECT blob FROM header").fetchone()
     old_wrapped = json.loads(blob)["slots"]["passphrase"]["wrapped"]
-    result = run_cli(["passphrase", "change"], data, PASSPHRASE, RECOVERYLOG_NEW_PASSPHRASE=OTHER_PASSPHRASE)
+    result = run_cli(
+        ["passphrase", "change"], data, PASSPHRASE, RECOVERYLOG_NEW_PASSPHRASE=OTHER_PASSPHRASE
+    )
     assert result.returncode == 0, result.stderr
-    needles = [canary.encode(), canary.encode("utf-16-le"), old_wrapped.encode(), base64.b64decode(old_wrapped)]
+    needles = [
+        canary.encode(),
+        canary.encode("utf-16-le"),
+        old_wrapped.encode(),
+        base64.b64decode(old_wrapped),
+    ]
     for path in data.rglob("*"):
         if path.is_file():
             content = path.read_bytes()
@@ -88,8 +105,15 @@ def test_init_refuses_short_passphrase_and_existing_journal(tmp_path: Path) -> N
     assert not (data / "journal.db").exists()
     init_cli(data)
     before = (data / "journal.db").read_bytes()
-    result = run_cli(["init", "--kdf-memory", "64"], data, None, RECOVERYLOG_NEW_PASSPHRASE=OTHER_PASSPHRASE)
+    result = run_cli(
+        ["init", "--kdf-memory", "64"], data, None, RECOVERYLOG_NEW_PASSPHRASE=OTHER_PASSPHRASE
+    )
     assert result.returncode == 1 and "already exists" in result.stderr
     assert (data / "journal.db").read_bytes() == before
-    result = run_cli(["init", "--kdf-memory", "8"], tmp_path / "k", None, RECOVERYLOG_NEW_PASSPHRASE=OTHER_PASSPHRASE)
+    result = run_cli(
+        ["init", "--kdf-memory", "8"],
+        tmp_path / "k",
+        None,
+        RECOVERYLOG_NEW_PASSPHRASE=OTHER_PASSPHRASE,
+    )
     assert result.returncode == 1 and "--kdf-memory" in result.stderr

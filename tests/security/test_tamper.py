@@ -29,7 +29,9 @@ def _put_header(locations: Locations, blob: bytes, checksum: str) -> None:
     conn.close()
 
 
-def test_every_header_byte_flip_is_detected(journal: Journal, locations: Locations, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_header_byte_flip_is_detected(
+    journal: Journal, locations: Locations, monkeypatch: pytest.MonkeyPatch
+) -> None:
     journal.close()
     blob, checksum = _header(locations)
     derived = []
@@ -84,7 +86,9 @@ def test_changed_other_slot_is_caught_by_header_mac(journal: Journal, locations:
         Journal.open(locations, PASSPHRASE)
 
 
-def test_header_from_another_journal_does_not_open(journal: Journal, tmp_path, locations: Locations) -> None:  # type: ignore[no-untyped-def]
+def test_header_from_another_journal_does_not_open(
+    journal: Journal, tmp_path, locations: Locations
+) -> None:  # type: ignore[no-untyped-def]
     from recoverylog.paths import locate
 
     other_loc = locate(tmp_path / "other")
@@ -100,7 +104,9 @@ def test_header_from_another_journal_does_not_open(journal: Journal, tmp_path, l
         Journal.open(locations, PASSPHRASE)
 
 
-def test_every_record_byte_flip_is_detected_and_others_open(journal: Journal, locations: Locations) -> None:
+def test_every_record_byte_flip_is_detected_and_others_open(
+    journal: Journal, locations: Locations
+) -> None:
     ids = fill(journal)
     conn = journal.store.conn
     (sealed,) = conn.execute("SELECT data FROM checkin WHERE id = ?", (ids["checkin"],)).fetchone()
@@ -122,7 +128,9 @@ def test_every_record_byte_flip_is_detected_and_others_open(journal: Journal, lo
 
 def test_changed_clear_date_is_detected(journal: Journal) -> None:
     ids = fill(journal)
-    journal.store.conn.execute("UPDATE checkin SET day = '2020-01-01' WHERE id = ?", (ids["checkin"],))
+    journal.store.conn.execute(
+        "UPDATE checkin SET day = '2020-01-01' WHERE id = ?", (ids["checkin"],)
+    )
     with pytest.raises(DamagedRecord):
         journal.get("checkin", ids["checkin"])
 

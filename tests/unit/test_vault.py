@@ -20,8 +20,13 @@ def test_argon2id_rfc9106_known_answer() -> None:
     from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
     tag = Argon2id(
-        salt=b"\x02" * 16, length=32, iterations=3, lanes=4, memory_cost=32,
-        ad=b"\x04" * 12, secret=b"\x03" * 8,
+        salt=b"\x02" * 16,
+        length=32,
+        iterations=3,
+        lanes=4,
+        memory_cost=32,
+        ad=b"\x04" * 12,
+        secret=b"\x03" * 8,
     ).derive(b"\x01" * 32)
     assert tag.hex() == "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659"
     # Our wrapper with the same parameters but no secret/ad is deterministic and 32 bytes.
@@ -68,7 +73,11 @@ def test_envelope_binds_journal_table_record_and_column() -> None:
     sealed = sealer.seal(b"my words", "checkin", "id-1", "data")
     assert sealer.open(sealed, "checkin", "id-1", "data") == b"my words"
     assert b"my words" not in sealed
-    for place in [("slip", "id-1", "data"), ("checkin", "id-2", "data"), ("checkin", "id-1", "body")]:
+    for place in [
+        ("slip", "id-1", "data"),
+        ("checkin", "id-2", "data"),
+        ("checkin", "id-1", "body"),
+    ]:
         with pytest.raises(DamagedRecord):
             sealer.open(sealed, *place)
     with pytest.raises(DamagedRecord):
@@ -86,7 +95,10 @@ def test_recovery_key_format_and_normalisation() -> None:
     groups = key.split("-")
     assert len(groups) == 7 and all(len(g) == 4 for g in groups)
     assert normalize_recovery_key(key.lower().replace("-", " ")) == key.replace("-", "")
-    assert normalize_recovery_key("oooo-iiii-llll-0000-1111-2222-3333") == "0000111111110000111122223333"
+    assert (
+        normalize_recovery_key("oooo-iiii-llll-0000-1111-2222-3333")
+        == "0000111111110000111122223333"
+    )
     from recoverylog.errors import WrongPassphrase
 
     with pytest.raises(WrongPassphrase):

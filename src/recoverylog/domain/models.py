@@ -31,6 +31,8 @@ MEETING_TYPES = ("AA", "NA", "SMART", "SOS", "other")
 MEETING_MODES = ("in-person", "online")
 OUTCOMES = ("passed", "used", "ongoing")
 HALT = ("hungry", "angry", "lonely", "tired")
+#: Alias so that fields named ``date`` can still be annotated with the type.
+Day = date
 
 
 def _triggers() -> tuple[str, ...]:
@@ -51,7 +53,7 @@ class Track:
     archived: bool = False
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         return self.started_on
 
     def validate(self) -> None:
@@ -66,7 +68,7 @@ class Slip:
     table: ClassVar[str] = "slip"
     id: str
     track_id: str
-    date: date
+    date: Day
     kind: str = "lapse"
     time: str | None = None
     note: str = ""
@@ -74,7 +76,7 @@ class Slip:
     learned: str = ""
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         return self.date
 
     def validate(self) -> None:
@@ -100,7 +102,7 @@ class Meeting:
 class CheckIn:
     table: ClassVar[str] = "checkin"
     id: str
-    date: date
+    date: Day
     mood: int | None = None
     craving: int | None = None
     halt: tuple[str, ...] = ()
@@ -112,7 +114,7 @@ class CheckIn:
     note: str = ""
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         return self.date
 
     def validate(self) -> None:
@@ -132,7 +134,7 @@ class Craving:
     id: str
     at: datetime
     intensity: int
-    date: date
+    date: Day
     triggers: tuple[str, ...] = ()
     situation: str = ""
     thoughts: str = ""
@@ -144,7 +146,7 @@ class Craving:
     note: str = ""
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         return self.date
 
     def validate(self) -> None:
@@ -166,14 +168,14 @@ class CopingEntry:
     table: ClassVar[str] = "coping"
     id: str
     at: datetime
-    date: date
+    date: Day
     skill: str
     helped: int | None = None
     craving_id: str | None = None
     note: str = ""
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         return self.date
 
     def validate(self) -> None:
@@ -188,13 +190,13 @@ class Reflection:
     table: ClassVar[str] = "reflection"
     id: str
     at: datetime
-    date: date
+    date: Day
     title: str = ""
     body: str = ""
     tags: tuple[str, ...] = ()
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         return self.date
 
     def validate(self) -> None:
@@ -211,11 +213,11 @@ class SurfSession:
     id: str
     craving_id: str
     started_at: datetime
-    date: date
+    date: Day
     samples: tuple[tuple[int, int], ...] = ()
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         return self.date
 
     def validate(self) -> None:
@@ -234,7 +236,7 @@ class PersonalSkill:
     skill: dict[str, Any]
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         return None
 
     def validate(self) -> None:
@@ -251,7 +253,7 @@ class SkillPref:
     favourite: bool = True
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         return None
 
     def validate(self) -> None:
@@ -267,7 +269,7 @@ class Settings:
     alias: str = ""
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> Day | None:
         return None
 
     def validate(self) -> None:

@@ -43,9 +43,12 @@ class KdfParams:
     def from_dict(cls, data: Any) -> KdfParams:
         if not isinstance(data, dict) or data.get("alg") != "argon2id":
             raise DamagedData("the journal header names an unknown key derivation")
-        values = [data.get(k) for k in ("memory_kib", "iterations", "lanes")]
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-            raise DamagedData("the journal header's key derivation parameters are damaged")
+        values: list[int] = []
+        for key in ("memory_kib", "iterations", "lanes"):
+            value = data.get(key)
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise DamagedData("the journal header's key derivation parameters are damaged")
+            values.append(value)
         return cls(memory_kib=values[0], iterations=values[1], lanes=values[2])
 
     def aad(self) -> bytes:
