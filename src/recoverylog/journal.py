@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from recoverylog.domain.models import BY_TABLE, EXPORT_KEYS, from_data, to_data
+from recoverylog.entries import EntriesMixin
 from recoverylog.errors import (
     AlreadyExists,
     DamagedData,
@@ -22,6 +23,7 @@ from recoverylog.errors import (
     StorageError,
 )
 from recoverylog.paths import Locations, atomic_private_write, ensure_private_dir
+from recoverylog.queries import QueriesMixin
 from recoverylog.store import engine
 from recoverylog.store.repo import Record, Store, read_header_row
 from recoverylog.vault.envelope import Sealer
@@ -64,7 +66,7 @@ def _read_header(conn: sqlite3.Connection) -> Header:
     return Header.parse(blob, checksum)
 
 
-class Journal:
+class Journal(QueriesMixin, EntriesMixin):
     """An unlocked journal. Use :meth:`create`, :meth:`open` or :meth:`open_with_recovery_key`."""
 
     def __init__(self, store: Store, header: Header, data_key: bytes, locations: Locations) -> None:
@@ -72,6 +74,7 @@ class Journal:
         self._header = header
         self._data_key: bytes | None = data_key
         self.locations = locations
+        self.rollover_hour = _rollover_hour(locations)
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
@@ -181,8 +184,7 @@ class Journal:
         cls = BY_TABLE[table]
         return [self._entity(cls, rec) for rec in self.store.select(table, with_body=True)]
 
-    @staticmethod
-    def _entity(cls: type[Any], record: Record) -> Any:
+    def _entity(self, cls: type[Any], record: Record) -> Any:
         data = dict(record.data)
         data["id"] = record.id
         if record.body is not None:
@@ -274,6 +276,15 @@ class Journal:
                 self.store.conn.execute("VACUUM INTO ?", (str(tmp),))
             except sqlite3.Error as exc:
                 raise engine.damaged_or_storage(exc, path) from None
+
+
+def _rollover_hour(locations: Locations) -> int:
+    from recoverylog.config import load_config
+
+    try:
+        return load_config(locations.config_file).rollover_hour
+    except Exception:  # a broken config is reported by the commands that edit it
+        return 0
 
 
 def read_export(path: Path) -> Any:

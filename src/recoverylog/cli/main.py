@@ -63,9 +63,9 @@ def root(
 
 
 def _register() -> None:
-    from recoverylog.cli import crisis, files, keys
+    from recoverylog.cli import crisis, entries_cmds, files, keys, manage, tracks, views
 
-    for module in (keys, files, crisis):
+    for module in (keys, tracks, entries_cmds, views, manage, files, crisis):
         module.register(app)
 
 

@@ -1,0 +1,165 @@
+"""Read views over the journal: status (sober days, streaks) and the log of entries.
+
+A mixin of :class:`recoverylog.journal.Journal`. Reads open only what they show: the status
+opens tracks and slips (check-in days are clear), the log opens about ``n`` records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from recoverylog.domain import models as m
+from recoverylog.domain.models import to_data
+from recoverylog.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from recoverylog.recovery.stats import TrackNumbers
+    from recoverylog.store.repo import Store
+
+LOG_KINDS = ("checkin", "craving", "coping", "reflection", "slip")
+
+
+@dataclass(frozen=True)
+class TrackStatus:
+    track: m.Track
+    numbers: TrackNumbers
+    lapses: int
+    returns_to_use: int
+
+
+@dataclass(frozen=True)
+class Status:
+    today: date
+    checkin_streak: int
+    checked_in_today: bool
+    tracks: tuple[TrackStatus, ...]
+
+
+class QueriesMixin:
+    store: Store
+
+    if TYPE_CHECKING:  # provided by Journal and EntriesMixin
+
+        def today(self) -> date: ...
+        def records(self, table: str) -> list[Any]: ...
+        def _entity(self, cls: type[Any], record: Any) -> Any: ...
+
+    def status(self) -> Status:
+        from recoverylog.recovery.stats import track_numbers
+        from recoverylog.recovery.streaks import checkin_streak
+
+        today = self.today()
+        with self.store.read():
+            tracks = [t for t in self.records("track") if not t.archived]
+            slips = self.records("slip") if tracks else []
+            checkin_days = self.store.days("checkin")
+        rows = []
+        for track in sorted(tracks, key=lambda t: (t.started_on, t.name.lower())):
+            own = [s for s in slips if s.track_id == track.id and s.date <= today]
+            numbers = track_numbers(
+                track.started_on,
+                [s.date for s in own],
+                today,
+                track.cost_per_day,
+                track.hours_per_day,
+            )
+            lapses = len({s.date for s in own if s.kind == "lapse"})
+            rows.append(TrackStatus(track, numbers, lapses, len(own) - lapses))
+        return Status(
+            today, checkin_streak(checkin_days, today), today in set(checkin_days), tuple(rows)
+        )
+
+    def log(
+        self,
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        kinds: Sequence[str] = LOG_KINDS,
+        limit: int | None = 20,
+    ) -> list[Any]:
+        """Entries newest first (by day, then time of day); opens about ``limit`` records."""
+        for kind in kinds:
+            if kind not in LOG_KINDS:
+                raise InvalidInput(
+                    "--kind", f"must be one of {', '.join(LOG_KINDS)} (got {kind!r})"
+                )
+        if limit is not None and limit < 1:
+            raise InvalidInput("-n", f"must be 1 or more (got {limit})")
+        if start and end and start > end:
+            raise InvalidInput("--from", f"must be on or before --to ({start} > {end})")
+        tables = tuple(dict.fromkeys(kinds))
+        with self.store.read():
+            cutoff = start
+            if limit is not None:
+                oldest = self.store.newest_days(tables, limit, start, end)
+                if oldest is not None:
+                    cutoff = oldest
+            entries = []
+            for table in tables:
+                for record in self.store.select(table, start=cutoff, end=end, with_body=True):
+                    entries.append(self._entity(m.BY_TABLE[table], record))
+        entries.sort(key=_sort_key, reverse=True)
+        return entries[:limit] if limit is not None else entries
+
+
+def _sort_key(entity: Any) -> tuple[str, str, str]:
+    moment = getattr(entity, "at", None)
+    if isinstance(moment, datetime):
+        time = moment.strftime("%H:%M:%S")
+    elif isinstance(entity, m.Slip):
+        time = entity.time or "00:00"
+    else:
+        time = "23:59:59" if isinstance(entity, m.CheckIn) else "00:00"
+    return (entity.day.isoformat(), time, entity.id)
+
+
+def kind_of(entity: Any) -> str:
+    return "coping" if entity.table == "coping" else str(entity.table)
+
+
+def entry_json(entity: Any) -> dict[str, Any]:
+    """``{"id", "kind", "date", ...fields}`` for ``log --json``."""
+    data = to_data(entity)
+    out: dict[str, Any] = {"id": data.pop("id"), "kind": kind_of(entity)}
+    out["date"] = data.pop("date", None) or (entity.day.isoformat() if entity.day else None)
+    out.update(data)
+    return out
+
+
+def status_json(status: Status) -> dict[str, Any]:
+    def num(value: Any) -> float | None:
+        return None if value is None else float(value)
+
+    tracks = []
+    for row in status.tracks:
+        n = row.numbers
+        tracks.append(
+            {
+                "name": row.track.name,
+                "started_on": row.track.started_on.isoformat(),
+                "current_days": n.current_days,
+                "longest_days": n.longest_days,
+                "total_sober_days": n.total_sober_days,
+                "sober_rate_30": round(n.sober_rate_30, 4),
+                "sober_rate_90": round(n.sober_rate_90, 4),
+                "slips": n.slips,
+                "lapses": row.lapses,
+                "returns_to_use": row.returns_to_use,
+                "next_milestone": {
+                    "label": n.next_milestone.label,
+                    "date": n.next_milestone.date.isoformat(),
+                    "days_left": n.next_milestone.days_left(status.today),
+                },
+                "money_saved": num(n.money_saved),
+                "hours_saved": num(n.hours_saved),
+            }
+        )
+    return {
+        "today": status.today.isoformat(),
+        "checkin_streak": status.checkin_streak,
+        "checked_in_today": status.checked_in_today,
+        "tracks": tracks,
+    }
