@@ -90,3 +90,27 @@ def init_cli(data_dir: Path, passphrase: str = PASSPHRASE) -> str:
     lines = [ln.strip() for ln in result.stdout.splitlines() if ln.strip().count("-") == 6]
     assert len(lines) == 1, result.stdout
     return lines[0]
+
+
+def invoke(
+    args: list[str],
+    data_dir: Path,
+    passphrase: str | None = PASSPHRASE,
+    stdin: str = "",
+    **extra: str,
+):  # type: ignore[no-untyped-def]
+    """Run a command in-process through Typer's test runner."""
+    from typer.testing import CliRunner
+
+    from recoverylog.cli.main import app
+
+    env = {"RECOVERYLOG_DATA_DIR": str(data_dir), "RECOVERYLOG_PASSPHRASE": passphrase or ""}
+    env.update(extra)
+    return CliRunner().invoke(app, args, input=stdin, env=env, catch_exceptions=False)
+
+
+@pytest.fixture
+def cli_journal(journal: Journal, data_dir: Path) -> Path:
+    """A journal at the KDF floor, ready for ``invoke``; returns its data dir."""
+    journal.close()
+    return data_dir

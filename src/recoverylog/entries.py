@@ -69,7 +69,7 @@ class EntriesMixin:
 
     # -- time ---------------------------------------------------------------------------
     def now(self) -> datetime:
-        return clock.now()
+        return clock.now().replace(microsecond=0)
 
     def today(self) -> date:
         return clock.day_of(self.now(), self.rollover_hour)

@@ -66,7 +66,7 @@ class QueriesMixin:
                 track.cost_per_day,
                 track.hours_per_day,
             )
-            lapses = len({s.date for s in own if s.kind == "lapse"})
+            lapses = sum(1 for s in own if s.kind == "lapse")
             rows.append(TrackStatus(track, numbers, lapses, len(own) - lapses))
         return Status(
             today, checkin_streak(checkin_days, today), today in set(checkin_days), tuple(rows)
@@ -126,6 +126,9 @@ def entry_json(entity: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"id": data.pop("id"), "kind": kind_of(entity)}
     out["date"] = data.pop("date", None) or (entity.day.isoformat() if entity.day else None)
     out.update(data)
+    for key in ("sleep", "cost_per_day", "hours_per_day"):
+        if isinstance(out.get(key), str):
+            out[key] = float(out[key])
     return out
 
 

@@ -181,7 +181,7 @@ def _print_entry(entry: Any, tracks: dict[str, str]) -> None:
     for label, value in texts:
         if value:
             prefix = f"    {label}: " if label else "    "
-            body = visible(value).replace("\n", "\n    ")
+            body = visible(value.rstrip()).replace("\n", "\n    ")
             typer.echo(prefix + body)
 
 

@@ -1,0 +1,134 @@
+"""The recovery journal through the CLI: known numbers, one-line status, text shown as typed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import invoke, run_cli
+
+NOW = "2024-06-15T10:00:00+01:00"
+
+
+def _ok(args: list[str], data: Path, **env: str) -> str:
+    result = invoke(args, data, RECOVERYLOG_NOW=env.pop("now", NOW), **env)
+    assert result.exit_code == 0, (args, result.output)
+    return result.stdout
+
+
+def test_status_json_known_scenario(cli_journal: Path) -> None:
+    d = cli_journal
+    _ok(["track", "add", "Alcohol", "--since", "2024-01-31", "--cost-per-day", "10"], d)
+    _ok(["slip", "alcohol", "--on", "2024-05-10", "--kind", "return-to-use"], d)
+    _ok(["slip", "Alcohol", "--on", "2024-03-01"], d)  # back-dated after a later one
+    _ok(["slip", "Alcohol", "--on", "2024-03-01"], d)  # the same day twice counts once
+    _ok(["checkin", "--date", "2024-06-13", "--mood", "6"], d)
+    _ok(["checkin", "--date", "yesterday", "--mood", "7"], d)
+    doc = json.loads(_ok(["status", "--json"], d))
+    assert doc["today"] == "2024-06-15" and doc["checkin_streak"] == 2
+    (track,) = doc["tracks"]
+    assert track == {
+        "name": "Alcohol",
+        "started_on": "2024-01-31",
+        "current_days": 35,
+        "longest_days": 69,
+        "total_sober_days": 134,
+        "sober_rate_30": 1.0,
+        "sober_rate_90": round(89 / 90, 4),
+        "slips": 2,
+        "lapses": 2,
+        "returns_to_use": 1,
+        "next_milestone": {"label": "60 days", "date": "2024-07-10", "days_left": 25},
+        "money_saved": 350.0,
+        "hours_saved": None,
+    }
+
+
+def test_status_short_is_one_line_and_silent_without_passphrase(cli_journal: Path) -> None:
+    d = cli_journal
+    _ok(["track", "add", "Alcohol", "--since", "2024-01-01"], d)
+    _ok(["checkin", "--mood", "5"], d)
+    out = _ok(["status", "--short"], d)
+    assert out == "Alcohol 166d · check-ins 1d\n"
+    quiet = invoke(["status", "--short"], d, None, RECOVERYLOG_NOW=NOW)
+    assert quiet.exit_code == 0 and quiet.stdout == ""
+    nothing = invoke(["status", "--short"], d.parent / "none", RECOVERYLOG_NOW=NOW)
+    assert nothing.exit_code == 0 and nothing.stdout == ""
+
+
+def test_checkin_twice_edits_and_log_shows_text_as_typed(cli_journal: Path) -> None:
+    d = cli_journal
+    tricky = "[bold]x[/] and [/] <script>alert(1)</script> \x1b[31mred\x1b[0m 💙 **not md**"
+    _ok(["checkin", "--mood", "6", "--note", tricky], d)
+    _ok(["checkin", "--craving", "4"], d)
+    entries = json.loads(_ok(["log", "--json"], d))
+    assert len(entries) == 1
+    assert entries[0]["mood"] == 6 and entries[0]["craving"] == 4 and entries[0]["note"] == tricky
+    assert set(entries[0]) >= {"id", "kind", "date"}
+    human = _ok(["log"], d)
+    assert (
+        "[bold]x[/] and [/] <script>alert(1)</script> \\x1b[31mred\\x1b[0m 💙 **not md**" in human
+    )
+    assert "\x1b" not in human
+
+
+def test_real_subprocess_log_keeps_markup(cli_journal: Path) -> None:
+    d = cli_journal
+    note = "[link=https://example.com]click[/link] 🌱"
+    result = run_cli(
+        ["craving", "6", "--note", note, "--trigger", "lonely"], d, RECOVERYLOG_NOW=NOW
+    )
+    assert result.returncode == 0, result.stderr
+    out = run_cli(["log"], d, RECOVERYLOG_NOW=NOW)
+    assert note in out.stdout and "lonely" in out.stdout
+
+
+def test_log_filters_and_limits(cli_journal: Path) -> None:
+    d = cli_journal
+    for day in ("2024-06-01", "2024-06-05", "2024-06-10"):
+        _ok(["checkin", "--date", day, "--mood", "5"], d)
+        _ok(["cope", "walk", "--at", f"{day} 12:00", "--helped", "6"], d)
+    assert len(json.loads(_ok(["log", "--json", "-n", "2"], d))) == 2
+    cope_only = json.loads(_ok(["log", "--json", "--kind", "coping"], d))
+    assert [e["kind"] for e in cope_only] == ["coping"] * 3
+    ranged = json.loads(_ok(["log", "--json", "--from", "2024-06-04", "--to", "2024-06-06"], d))
+    assert {e["date"] for e in ranged} == {"2024-06-05"} and len(ranged) == 2
+    newest = json.loads(_ok(["log", "--json"], d))
+    assert [e["date"] for e in newest] == sorted((e["date"] for e in newest), reverse=True)
+
+
+def test_edit_and_delete(cli_journal: Path) -> None:
+    d = cli_journal
+    _ok(["craving", "7", "--trigger", "stress"], d)
+    (entry,) = json.loads(_ok(["log", "--json"], d))
+    _ok(["edit", "craving", entry["id"][:8], "--after", "2", "--outcome", "passed"], d)
+    (edited,) = json.loads(_ok(["log", "--json"], d))
+    assert edited["intensity_after"] == 2 and edited["outcome"] == "passed"
+    assert edited["intensity"] == 7
+    refused = invoke(["delete", "craving", entry["id"]], d, RECOVERYLOG_NOW=NOW)
+    assert refused.exit_code == 2 and "--yes" in refused.output
+    _ok(["delete", "craving", entry["id"], "--yes"], d)
+    assert json.loads(_ok(["log", "--json"], d)) == []
+    missing = invoke(["delete", "craving", entry["id"], "--yes"], d, RECOVERYLOG_NOW=NOW)
+    assert missing.exit_code == 1 and "no craving with id" in missing.output
+
+
+def test_reflection_from_stdin_and_surf_from_piped_ratings(cli_journal: Path) -> None:
+    d = cli_journal
+    body = "# Today\n\nI *noticed* the urge and let it pass.\n"
+    result = invoke(
+        ["reflect", "--title", "Evening", "--tag", "gratitude"], d, stdin=body, RECOVERYLOG_NOW=NOW
+    )
+    assert result.exit_code == 0, result.output
+    result = invoke(["surf", "--minutes", "3"], d, stdin="8\n6\n5\n3\n", RECOVERYLOG_NOW=NOW)
+    assert result.exit_code == 0, result.output
+    entries = json.loads(_ok(["log", "--json", "--kind", "reflection", "--kind", "craving"], d))
+    kinds = {e["kind"]: e for e in entries}
+    assert kinds["reflection"]["body"] == body and kinds["reflection"]["tags"] == ["gratitude"]
+    assert kinds["craving"]["intensity"] == 8 and kinds["craving"]["intensity_after"] == 3
+    assert kinds["craving"]["outcome"] == "passed" and kinds["craving"]["duration_minutes"] == 3
+    export = d.parent / "e.json"
+    _ok(["export", str(export)], d)
+    surf = json.loads(export.read_text())["surf_sessions"]
+    assert surf[0]["samples"] == [[0, 8], [1, 6], [2, 5], [3, 3]]
+    assert surf[0]["craving_id"] == kinds["craving"]["id"]
