@@ -136,8 +136,13 @@ class Journal(QueriesMixin, EntriesMixin):
         ensure_private_dir(locations.data_dir)
         conn = engine.connect(locations.db)
         try:
-            header = _read_header(conn)
-            data_key = header.unlock(kind, secret)
+            from recoverylog.vault import prefetch
+
+            blob, checksum = read_header_row(conn)
+            header = Header.parse(blob, checksum)
+            data_key = prefetch.take(locations.db, kind, secret, blob) or header.unlock(
+                kind, secret
+            )
             if schema_version(conn) != SCHEMA_VERSION:
                 migrate(conn, locations.db, locations.backups)
         except BaseException:

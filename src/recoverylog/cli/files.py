@@ -14,12 +14,12 @@ FORCE = Annotated[bool, typer.Option("--force", help="Replace the file if it exi
 
 def export(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="Where to write the JSON export (mode 0600).")],
+    file: Annotated[str, typer.Argument(help="Where to write the JSON export (mode 0600).")],
     force: FORCE = False,
 ) -> None:
     """Write the whole journal as versioned JSON. It is NOT encrypted: keep it safe."""
     with open_journal(ctx) as journal:
-        journal.export_to(file, force=force)
+        journal.export_to(Path(file), force=force)
         damaged = list(journal.store.damaged)
     typer.echo(f"Exported to {file} (plain text: keep it somewhere private).")
     _report_damaged(damaged)
@@ -27,12 +27,12 @@ def export(
 
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A JSON export from recoverylog.")],
+    file: Annotated[str, typer.Argument(help="A JSON export from recoverylog.")],
 ) -> None:
     """Add the entries of an export that the journal does not have yet (all or nothing)."""
     from recoverylog.journal import read_export
 
-    doc = read_export(file)
+    doc = read_export(Path(file))
     with open_journal(ctx) as journal:
         result = journal.import_data(doc)
     parts = [f"{n} {table}" for table, n in sorted(result.added.items())]
@@ -49,18 +49,18 @@ def import_(
 
 def backup(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="Where to write the encrypted backup.")],
+    file: Annotated[str, typer.Argument(help="Where to write the encrypted backup.")],
     force: FORCE = False,
 ) -> None:
     """Write an encrypted copy of the whole journal (opens with the same passphrase)."""
     with open_journal(ctx) as journal:
-        journal.backup_to(file, force=force)
+        journal.backup_to(Path(file), force=force)
     typer.echo(f"Encrypted backup written to {file}.")
 
 
 def restore(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="An encrypted backup made by recoverylog backup.")],
+    file: Annotated[str, typer.Argument(help="An encrypted backup made by recoverylog backup.")],
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing journal (a copy is kept).")
     ] = False,
@@ -69,7 +69,7 @@ def restore(
     from recoverylog.journal import restore_backup
 
     locations = state(ctx).locations
-    journal = restore_backup(locations, file, passphrase("Backup's passphrase"), force=force)
+    journal = restore_backup(locations, Path(file), passphrase("Backup's passphrase"), force=force)
     journal.close()
     typer.echo(f"Restored {file} into {locations.data_dir}.")
 

@@ -16,14 +16,14 @@ passphrase_app = typer.Typer(help="Change the journal's passphrase.", no_args_is
 def init(
     ctx: typer.Context,
     kdf_memory: Annotated[
-        int,
+        str,
         typer.Option(
             "--kdf-memory",
             metavar="MIB",
             help="Memory for Argon2id in MiB (64-4096). Lower is faster to unlock and weaker "
             "against guessing.",
         ),
-    ] = 256,
+    ] = "256",
 ) -> None:
     """Create a new, encrypted journal: a passphrase twice, then a recovery key shown once."""
     from recoverylog.journal import Journal
@@ -31,7 +31,11 @@ def init(
     from recoverylog.vault.keyslots import new_recovery_key, normalize_recovery_key
 
     locations = state(ctx).locations
-    params = params_for_memory(kdf_memory)
+    from recoverylog.cli.parse import integer
+
+    memory = integer("--kdf-memory", kdf_memory, 1, 1_000_000)
+    assert memory is not None
+    params = params_for_memory(memory)
     if Journal.exists(locations):
         from recoverylog.errors import AlreadyExists
 

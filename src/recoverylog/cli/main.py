@@ -12,8 +12,11 @@ from typing import Annotated
 import typer
 
 from recoverylog import __version__
+from recoverylog.cli import fastparams
 from recoverylog.cli.boundary import BoundaryGroup
 from recoverylog.cli.context import AppState
+
+fastparams.install()
 
 app = typer.Typer(
     cls=BoundaryGroup,
@@ -42,7 +45,7 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     data_dir: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--data-dir",
             help="Folder holding the journal (default: your user data folder; "
@@ -55,7 +58,7 @@ def root(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    ctx.obj = AppState(data_dir_option=data_dir)
+    ctx.obj = AppState(data_dir_option=Path(data_dir) if data_dir else None)
     if ctx.invoked_subcommand is None:
         from recoverylog.cli.app_launch import open_app
 
@@ -72,6 +75,34 @@ def _register() -> None:
 _register()
 
 
+NO_UNLOCK = {"init", "crisis", "demo", "restore", "recover", "--help", "-h", "--version"}
+
+
+def _prefetch_unlock(argv: list[str]) -> None:
+    """With the passphrase in the environment, start deriving the key while Typer starts up."""
+    import os
+
+    secret = os.environ.get("RECOVERYLOG_PASSPHRASE")
+    if not secret or not argv or NO_UNLOCK & set(argv):
+        return
+    data_dir: str | None = None
+    for i, arg in enumerate(argv):
+        if arg == "--data-dir" and i + 1 < len(argv):
+            data_dir = argv[i + 1]
+        elif arg.startswith("--data-dir="):
+            data_dir = arg.split("=", 1)[1]
+    from recoverylog.paths import locate
+
+    db = locate(data_dir).db
+    if db.exists():
+        from recoverylog.vault import prefetch
+
+        prefetch.start(db, secret)
+
+
 def run() -> None:
     """Console-script entry point."""
+    import sys
+
+    _prefetch_unlock(sys.argv[1:])
     app()
