@@ -65,6 +65,14 @@ def root(
         open_app(ctx)
 
 
+@app.command(rich_help_panel="Journal")
+def demo(ctx: typer.Context) -> None:
+    """Open the app on a generated sample journal in a temporary folder (yours is untouched)."""
+    from recoverylog.cli.app_launch import demo as open_demo
+
+    open_demo(ctx)
+
+
 def _register() -> None:
     from recoverylog.cli import crisis, entries_cmds, files, keys, manage, tracks, views
 
