@@ -156,7 +156,12 @@ class Journal(QueriesMixin, EntriesMixin):
         return self._header.journal_id
 
     def close(self) -> None:
-        """Close the database and drop the key from this object."""
+        """Keep today's rotating backup if something was written, then close and drop the key."""
+        if self.store.wrote and self._data_key is not None:
+            from recoverylog.backups import keep_daily_backup
+
+            with contextlib.suppress(Exception):  # a backup problem must never lose the entry
+                keep_daily_backup(self)
         self._data_key = None
         self.store.close()
 

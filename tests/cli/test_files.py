@@ -115,3 +115,37 @@ def test_restore_needs_that_journals_passphrase_and_force(tmp_path: Path) -> Non
     not_backup.write_bytes(b"hello" * 100)
     result = run_cli(["restore", str(not_backup)], tmp_path / "z")
     assert result.returncode == 4 and "Traceback" not in result.stderr
+
+
+def test_rotating_daily_backups_keep_seven_and_restore_lists_them(tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from recoverylog.backups import keep_daily_backup
+
+    a = tmp_path / "a"
+    init_cli(a)
+    with Journal.open(locate(a), PASSPHRASE) as journal:
+        for offset in range(10):
+            keep_daily_backup(journal, date(2026, 11, 1) + timedelta(days=offset))
+        assert keep_daily_backup(journal, date(2026, 11, 10)) is None  # one a day
+    daily = sorted(p.name for p in (a / "backups").glob("daily-*.db"))
+    assert daily == [f"daily-2026-11-{d:02d}.db" for d in range(4, 11)]
+    assert all((a / "backups" / name).stat().st_mode & 0o777 == 0o600 for name in daily)
+    listing = run_cli(["restore"], a)
+    assert listing.returncode == 0 and "daily-2026-11-10.db" in listing.stdout
+    restored = run_cli(
+        ["restore", "daily-2026-11-09.db"], tmp_path / "r", RECOVERYLOG_DATA_DIR=str(tmp_path / "r")
+    )
+    assert restored.returncode == 1  # that name is not in r's backups folder
+    ok = run_cli(["restore", str(a / "backups" / "daily-2026-11-09.db")], tmp_path / "r")
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_a_write_leaves_todays_backup(tmp_path: Path) -> None:
+    a = tmp_path / "a"
+    init_cli(a)
+    assert not (a / "backups").exists()
+    result = run_cli(["checkin", "--mood", "6"], a, RECOVERYLOG_NOW="2026-11-25T10:00:00+00:00")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (a / "backups").iterdir()] == ["daily-2026-11-25.db"]
+    assert b"mood" not in (a / "backups" / "daily-2026-11-25.db").read_bytes()

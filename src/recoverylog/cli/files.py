@@ -60,18 +60,34 @@ def backup(
 
 def restore(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(help="An encrypted backup made by recoverylog backup.")],
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            help="A backup file, or the name of one from the list (no name: list them)."
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing journal (a copy is kept).")
     ] = False,
 ) -> None:
-    """Make a backup the journal again; asks for that backup's passphrase."""
+    """Make a backup the journal again (asks for that backup's passphrase), or list backups."""
+    from recoverylog.backups import list_backups, resolve_backup
     from recoverylog.journal import restore_backup
 
     locations = state(ctx).locations
-    journal = restore_backup(locations, Path(file), passphrase("Backup's passphrase"), force=force)
+    if file is None:
+        backups = list_backups(locations)
+        if not backups:
+            typer.echo(f"No backups in {locations.backups} yet.")
+        for item in backups:
+            typer.echo(
+                f"{item.path.name:<40} {item.kind:<18} {item.made:%Y-%m-%d %H:%M}  {item.size // 1024:>6} KiB"
+            )
+        return
+    source = resolve_backup(locations, file)
+    journal = restore_backup(locations, source, passphrase("Backup's passphrase"), force=force)
     journal.close()
-    typer.echo(f"Restored {file} into {locations.data_dir}.")
+    typer.echo(f"Restored {source} into {locations.data_dir}.")
 
 
 def _report_damaged(damaged: list[object]) -> None:

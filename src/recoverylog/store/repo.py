@@ -54,6 +54,7 @@ class Store:
         self.sealer = sealer
         self.path = path
         self.damaged: list[DamagedRecord] = []
+        self.wrote = False
         self._depth = 0
 
     # -- transactions -------------------------------------------------------------------
@@ -75,6 +76,7 @@ class Store:
         try:
             yield
             self.conn.execute("COMMIT")
+            self.wrote = True
         except sqlite3.Error as exc:
             self._rollback()
             raise damaged_or_storage(exc, self.path) from None

@@ -1,0 +1,81 @@
+"""Rotating encrypted backups: one a day, the last seven kept, written atomically.
+
+The copies live in ``backups/`` in the data folder, next to the copies taken before a
+migration or a restore. They are the journal itself (compacted with ``VACUUM INTO``), so they
+open with the journal's passphrase at the time they were made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from recoverylog.errors import NotFound
+from recoverylog.paths import Locations, ensure_private_dir
+
+if TYPE_CHECKING:
+    from recoverylog.journal import Journal
+
+KEEP_DAILY = 7
+DAILY_PREFIX = "daily-"
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    kind: str  # daily, pre-migration, before-restore
+    made: datetime
+    size: int
+
+
+def keep_daily_backup(journal: Journal, today: date | None = None) -> Path | None:
+    """Write today's backup if there is none yet, then prune to the newest seven."""
+    folder = journal.locations.backups
+    ensure_private_dir(folder)
+    day = today or journal.today()
+    target = folder / f"{DAILY_PREFIX}{day.isoformat()}.db"
+    made = None
+    if not target.exists():
+        journal.backup_to(target)
+        made = target
+    daily = sorted(folder.glob(f"{DAILY_PREFIX}*.db"))
+    for old in daily[:-KEEP_DAILY]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return made
+
+
+def list_backups(locations: Locations) -> list[BackupFile]:
+    """Every copy in the backups folder, newest first."""
+    folder = locations.backups
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("*.db"):
+        name = path.name
+        kind = (
+            "daily"
+            if name.startswith(DAILY_PREFIX)
+            else "before a restore"
+            if name.startswith("before-restore-")
+            else "before an upgrade"
+            if name.startswith("pre-migration-")
+            else "other"
+        )
+        stat = path.stat()
+        found.append(BackupFile(path, kind, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
+    return sorted(found, key=lambda b: b.made, reverse=True)
+
+
+def resolve_backup(locations: Locations, name: str) -> Path:
+    """A path as given, or the name of a file in the backups folder."""
+    path = Path(name).expanduser()
+    if path.is_file():
+        return path
+    inside = locations.backups / name
+    if inside.is_file():
+        return inside
+    raise NotFound(f"there is no backup called {name!r}; see them with: recoverylog restore")
