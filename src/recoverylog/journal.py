@@ -24,6 +24,7 @@ from recoverylog.errors import (
 )
 from recoverylog.paths import Locations, atomic_private_write, ensure_private_dir
 from recoverylog.queries import QueriesMixin
+from recoverylog.skillset import SkillsMixin
 from recoverylog.store import engine
 from recoverylog.store.repo import Record, Store, read_header_row
 from recoverylog.vault.envelope import Sealer
@@ -66,7 +67,7 @@ def _read_header(conn: sqlite3.Connection) -> Header:
     return Header.parse(blob, checksum)
 
 
-class Journal(QueriesMixin, EntriesMixin):
+class Journal(SkillsMixin, QueriesMixin, EntriesMixin):
     """An unlocked journal. Use :meth:`create`, :meth:`open` or :meth:`open_with_recovery_key`."""
 
     def __init__(self, store: Store, header: Header, data_key: bytes, locations: Locations) -> None:

@@ -74,9 +74,18 @@ def demo(ctx: typer.Context) -> None:
 
 
 def _register() -> None:
-    from recoverylog.cli import crisis, entries_cmds, files, keys, manage, tracks, views
+    from recoverylog.cli import (
+        crisis,
+        entries_cmds,
+        files,
+        keys,
+        manage,
+        skills_cmds,
+        tracks,
+        views,
+    )
 
-    for module in (keys, tracks, entries_cmds, views, manage, files, crisis):
+    for module in (keys, tracks, entries_cmds, views, manage, skills_cmds, files, crisis):
         module.register(app)
 
 
