@@ -68,13 +68,13 @@ class WrongPassphrase(RecoverylogError):
 
 
 class DamagedData(RecoverylogError):
-    """The header, a record or a file failed its integrity check."""
+    """The header, a record or a file did not pass its integrity check."""
 
     exit_code = 4
 
 
 class DamagedRecord(DamagedData):
-    """One sealed record failed to open; the others are still readable."""
+    """One sealed record could not be opened; the others are still readable."""
 
     def __init__(self, table: str, record_id: str) -> None:
         self.table = table

@@ -1,4 +1,4 @@
-"""Field checks shared by every entity: each failure names the field and what is allowed."""
+"""Field checks shared by every entity: each refusal names the field and what is allowed."""
 
 from __future__ import annotations
 
