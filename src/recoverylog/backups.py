@@ -79,3 +79,34 @@ def resolve_backup(locations: Locations, name: str) -> Path:
     if inside.is_file():
         return inside
     raise NotFound(f"there is no backup called {name!r}; see them with: recoverylog restore")
+
+
+def rewrap_backups(locations: Locations, journal_id: str, blob: bytes, checksum: str) -> int:
+    """Give every copy of this journal in the backups folder the new header.
+
+    After a passphrase change the old passphrase must not open the rotating copies either.
+    The data key is the same, so only the header changes; ``secure_delete`` overwrites the old
+    one in place. Copies of other journals (kept before a restore) are left alone.
+    """
+    import json
+    import sqlite3
+
+    changed = 0
+    for item in list_backups(locations):
+        try:
+            conn = sqlite3.connect(str(item.path))
+            try:
+                conn.execute("PRAGMA secure_delete=ON")
+                row = conn.execute("SELECT blob FROM header WHERE id = 1").fetchone()
+                if row is None or json.loads(bytes(row[0])).get("journal_id") != journal_id:
+                    continue
+                with conn:
+                    conn.execute(
+                        "UPDATE header SET blob = ?, checksum = ? WHERE id = 1", (blob, checksum)
+                    )
+                changed += 1
+            finally:
+                conn.close()
+        except (sqlite3.Error, ValueError, OSError):
+            continue  # a damaged copy is reported when someone tries to restore it
+    return changed

@@ -188,6 +188,9 @@ class Journal(SkillsMixin, QueriesMixin, EntriesMixin):
             _write_header(self.store.conn, header)
         self._header = header
         self.store.checkpoint()
+        from recoverylog.backups import rewrap_backups
+
+        rewrap_backups(self.locations, header.journal_id, *header.serialize())
 
     # -- export / import ----------------------------------------------------------------
     def records(self, table: str) -> list[Any]:
