@@ -176,7 +176,9 @@ class SkillsMixin:
         from recoverylog.skills.library import builtin_skills
 
         builtin = {b.id for b in builtin_skills()}
-        added, skipped, replaced = [], [], []
+        added: list[str] = []
+        skipped: list[str] = []
+        replaced: list[str] = []
         with self.store.write():
             personal = self._personal()
             for skill in pack.skills:
