@@ -80,12 +80,13 @@ def _register() -> None:
         files,
         keys,
         manage,
+        report_cmd,
         skills_cmds,
         tracks,
         views,
     )
 
-    for module in (keys, tracks, entries_cmds, views, manage, skills_cmds, files, crisis):
+    for module in (keys, tracks, entries_cmds, views, manage, skills_cmds, report_cmd, files, crisis):
         module.register(app)
 
 

@@ -349,8 +349,7 @@ def from_data(cls: type[T], data: Any, where: str = "") -> T:
     prefix = f"{where}: " if where else ""
     if not isinstance(data, dict):
         raise InvalidInput(f"{prefix}{cls.__name__}", "must be an object")
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    hints, fields = _schema(cls)
     unknown = set(data) - set(fields)
     if unknown:
         raise InvalidInput(f"{prefix}{sorted(unknown)[0]}", "is not a known field")
@@ -366,6 +365,24 @@ def from_data(cls: type[T], data: Any, where: str = "") -> T:
     return entity
 
 
+_SCHEMAS: dict[type[Any], tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]] = {}
+
+
+def _schema(cls: type[Any]) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """Type hints and fields of an entity class, resolved once (reading is the hot path)."""
+    found = _SCHEMAS.get(cls)
+    if found is None:
+        found = _SCHEMAS[cls] = (
+            typing.get_type_hints(cls),
+            {f.name: f for f in dataclasses.fields(cls)},
+        )
+    return found
+
+
+def _bad(name: str, value: Any) -> InvalidInput:
+    return InvalidInput(name, f"has the wrong type (got {type(value).__name__})")
+
+
 def _decode(hint: Any, value: Any, name: str) -> Any:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
@@ -374,53 +391,52 @@ def _decode(hint: Any, value: Any, name: str) -> Any:
             return None
         inner = [a for a in args if a is not type(None)]
         return _decode(inner[0], value, name)
-    bad = InvalidInput(name, f"has the wrong type (got {type(value).__name__})")
     if hint is datetime:
         if not isinstance(value, str):
-            raise bad
+            raise _bad(name, value)
         try:
             return datetime.fromisoformat(value)
         except ValueError:
             raise InvalidInput(name, f"is not a date and time (got {value!r})") from None
     if hint is date:
         if not isinstance(value, str):
-            raise bad
+            raise _bad(name, value)
         try:
             return date.fromisoformat(value)
         except ValueError:
             raise InvalidInput(name, f"is not a date (got {value!r})") from None
     if hint is Decimal:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise bad
+            raise _bad(name, value)
         try:
             return Decimal(str(value))
         except InvalidOperation:
             raise InvalidInput(name, f"is not a number (got {value!r})") from None
     if origin is tuple:
         if not isinstance(value, list | tuple):
-            raise bad
+            raise _bad(name, value)
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_decode(args[0], v, name) for v in value)
         if len(value) != len(args):
-            raise bad
+            raise _bad(name, value)
         return tuple(_decode(a, v, name) for a, v in zip(args, value, strict=True))
     if origin is dict:
         if not isinstance(value, dict):
-            raise bad
+            raise _bad(name, value)
         return value
     if dataclasses.is_dataclass(hint):
         return from_data(hint, value, name)  # type: ignore[arg-type]
     if hint is bool:
         if not isinstance(value, bool):
-            raise bad
+            raise _bad(name, value)
         return value
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise bad
+            raise _bad(name, value)
         return value
     if hint is str:
         if not isinstance(value, str):
-            raise bad
+            raise _bad(name, value)
         return value
     return value
 
