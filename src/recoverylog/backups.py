@@ -31,15 +31,18 @@ class BackupFile:
     size: int
 
 
-def keep_daily_backup(journal: Journal, today: date | None = None) -> Path | None:
-    """Write today's backup if there is none yet, then prune to the newest seven."""
+def keep_daily_backup(
+    journal: Journal, today: date | None = None, *, refresh: bool = False
+) -> Path | None:
+    """Write today's backup if there is none yet (or anew with ``refresh``, after a delete, so
+    a deleted entry does not linger in it), then prune to the newest seven."""
     folder = journal.locations.backups
     ensure_private_dir(folder)
     day = today or journal.today()
     target = folder / f"{DAILY_PREFIX}{day.isoformat()}.db"
     made = None
-    if not target.exists():
-        journal.backup_to(target)
+    if refresh or not target.exists():
+        journal.backup_to(target, force=True)
         made = target
     daily = sorted(folder.glob(f"{DAILY_PREFIX}*.db"))
     for old in daily[:-KEEP_DAILY]:

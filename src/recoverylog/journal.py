@@ -95,6 +95,7 @@ class Journal(SkillsMixin, QueriesMixin, EntriesMixin):
         from recoverylog.store.migrations import migrate
 
         check_new_passphrase(passphrase)
+        _set_aside_short_file(locations)
         if locations.db.exists():
             raise AlreadyExists(
                 f"a journal already exists in {locations.data_dir}; nothing was changed"
@@ -146,6 +147,9 @@ class Journal(SkillsMixin, QueriesMixin, EntriesMixin):
             )
             if schema_version(conn) != SCHEMA_VERSION:
                 migrate(conn, locations.db, locations.backups)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            conn.close()
+            raise engine.damaged_or_storage(exc, locations.db) from None
         except BaseException:
             conn.close()
             raise
@@ -162,7 +166,7 @@ class Journal(SkillsMixin, QueriesMixin, EntriesMixin):
             from recoverylog.backups import keep_daily_backup
 
             with contextlib.suppress(Exception):  # a backup problem must never lose the entry
-                keep_daily_backup(self)
+                keep_daily_backup(self, refresh=self.store.deleted)
         self._data_key = None
         self.store.close()
 
@@ -366,14 +370,14 @@ def restore_backup(
     try:
         src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         header = _read_header(src)
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
         raise DamagedData(f"{backup} is not a recoverylog backup, or it is damaged") from None
     try:
         header.unlock("passphrase", passphrase)
         check = src.execute("PRAGMA integrity_check").fetchone()
         if not check or check[0] != "ok":
             raise DamagedData(f"{backup} is damaged ({check[0] if check else 'no answer'})")
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
         raise DamagedData(f"{backup} is damaged") from None
     finally:
         pass
@@ -402,6 +406,21 @@ def restore_backup(
     finally:
         src.close()
     return Journal.open(locations, passphrase)
+
+
+def _set_aside_short_file(locations: Locations) -> None:
+    """An empty or cut-short journal.db (an interrupted init) is renamed, never deleted."""
+    from datetime import datetime
+
+    from recoverylog.store.engine import MIN_JOURNAL_BYTES
+
+    db = locations.db
+    if db.exists() and db.stat().st_size < MIN_JOURNAL_BYTES:
+        stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
+        for suffix in ("", "-wal", "-shm"):
+            path = Path(str(db) + suffix)
+            if path.exists():
+                os.replace(path, Path(f"{db}.short-{stamp}{suffix}"))
 
 
 def _set_aside(locations: Locations) -> Path:

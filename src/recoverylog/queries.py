@@ -125,6 +125,8 @@ def entry_json(entity: Any) -> dict[str, Any]:
     data = to_data(entity)
     out: dict[str, Any] = {"id": data.pop("id"), "kind": kind_of(entity)}
     out["date"] = data.pop("date", None) or (entity.day.isoformat() if entity.day else None)
+    if isinstance(entity, m.Slip):  # "kind" is the entry's kind; the slip's own is slip_kind
+        data["slip_kind"] = data.pop("kind")
     out.update(data)
     for key in ("sleep", "cost_per_day", "hours_per_day"):
         if isinstance(out.get(key), str):

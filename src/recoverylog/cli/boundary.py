@@ -26,11 +26,19 @@ class BoundaryGroup(TyperGroup):
     """The root command group: catches every error below it; no traceback reaches a person."""
 
     def invoke(self, ctx: Any) -> Any:
+        from recoverylog.cli import context
+
+        context.OPENED.clear()
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _report_damaged(context.OPENED)
+            return result
         except RecoverylogError as exc:
             report_error(exc.message)
             raise typer.Exit(exc.exit_code) from None
+        except UnicodeDecodeError:  # raised by sqlite3 when damage garbles its own messages
+            report_error(f"the journal file {_data_path(ctx)} is damaged")
+            raise typer.Exit(4) from None
         except KeyboardInterrupt:
             report_error("stopped; nothing more was saved")
             raise typer.Exit(130) from None
@@ -56,11 +64,24 @@ class BoundaryGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
+def _report_damaged(journals: list[Any]) -> None:
+    """After a command that read data: name each damaged record it met, then exit 4."""
+    seen: dict[str, None] = {}
+    for journal in journals:
+        for item in journal.store.damaged:
+            seen.setdefault(str(item))
+    if seen:
+        for message in seen:
+            report_error(message)
+        raise typer.Exit(4)
+
+
 def _data_path(ctx: Any) -> Any:
     from pathlib import Path
 
     obj = ctx.find_root().obj
-    return getattr(obj, "data_dir", None) or Path("journal")
+    locations = getattr(obj, "locations", None)
+    return locations.db if locations is not None else Path("journal.db")
 
 
 def is_interactive() -> bool:

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from recoverylog.journal import Journal
 
 ENV_PASSPHRASE = "RECOVERYLOG_PASSPHRASE"
+#: Journals opened by the running command; the error boundary reports their damaged records.
+OPENED: list[Journal] = []
 ENV_NEW_PASSPHRASE = "RECOVERYLOG_NEW_PASSPHRASE"
 
 
@@ -88,4 +90,6 @@ def new_passphrase(*, allow_current_env: bool = False) -> str:
 def open_journal(ctx: typer.Context) -> Journal:
     from recoverylog.journal import Journal
 
-    return Journal.open(state(ctx).locations, passphrase())
+    journal = Journal.open(state(ctx).locations, passphrase())
+    OPENED.append(journal)
+    return journal

@@ -20,9 +20,7 @@ def export(
     """Write the whole journal as versioned JSON. It is NOT encrypted: keep it safe."""
     with open_journal(ctx) as journal:
         journal.export_to(Path(file), force=force)
-        damaged = list(journal.store.damaged)
     typer.echo(f"Exported to {file} (plain text: keep it somewhere private).")
-    _report_damaged(damaged)
 
 
 def import_(
@@ -88,15 +86,6 @@ def restore(
     journal = restore_backup(locations, source, passphrase("Backup's passphrase"), force=force)
     journal.close()
     typer.echo(f"Restored {source} into {locations.data_dir}.")
-
-
-def _report_damaged(damaged: list[object]) -> None:
-    if damaged:
-        from recoverylog.cli.boundary import report_error
-
-        for item in damaged:
-            report_error(str(item))
-        raise typer.Exit(4)
 
 
 def register(app: typer.Typer) -> None:

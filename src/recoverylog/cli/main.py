@@ -86,7 +86,17 @@ def _register() -> None:
         views,
     )
 
-    for module in (keys, tracks, entries_cmds, views, manage, skills_cmds, report_cmd, files, crisis):
+    for module in (
+        keys,
+        tracks,
+        entries_cmds,
+        views,
+        manage,
+        skills_cmds,
+        report_cmd,
+        files,
+        crisis,
+    ):
         module.register(app)
 
 

@@ -21,7 +21,10 @@ def day(option: str, text: str | None, today: date) -> date | None:
     if value == "yesterday":
         return today - timedelta(days=1)
     if value.startswith("-") and value[1:].isdigit():
-        return today - timedelta(days=int(value[1:]))
+        try:
+            return today - timedelta(days=int(value[1:]))
+        except (OverflowError, ValueError):
+            raise InvalidInput(option, f"goes back too far (got {text!r})") from None
     try:
         return date.fromisoformat(value)
     except ValueError:

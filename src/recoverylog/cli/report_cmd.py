@@ -96,7 +96,6 @@ def report(
         start = parse.day("--from", from_, today) or end - timedelta(days=DEFAULT_DAYS - 1)
         check_period(start, end, today)
         model = build_report(journal, start, end, include_notes)
-        damaged = list(journal.store.damaged)
     passphrase = write_report(model, fmt, target, force=force, seal=seal)
     if passphrase is None:
         typer.echo(
@@ -113,12 +112,6 @@ def report(
             "It is shown only now and is not stored anywhere. Share it separately from the "
             "file (say it, or send it another way)."
         )
-    if damaged:
-        from recoverylog.cli.boundary import report_error
-
-        for item in damaged:
-            report_error(str(item))
-        raise typer.Exit(4)
 
 
 def register(app: typer.Typer) -> None:

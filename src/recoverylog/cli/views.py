@@ -99,7 +99,6 @@ def log(
             limit=limit,
         )
         tracks = {t.id: t.name for t in journal.tracks(include_archived=True)}
-        damaged = list(journal.store.damaged)
     if as_json:
         print_json([entry_json(e) for e in entries])
     elif not entries:
@@ -107,10 +106,6 @@ def log(
     else:
         for entry in entries:
             _print_entry(entry, tracks)
-    if damaged:
-        from recoverylog.cli.files import _report_damaged
-
-        _report_damaged(damaged)
 
 
 def describe(entry: Any, tracks: dict[str, str]) -> tuple[str, list[tuple[str, str]]]:

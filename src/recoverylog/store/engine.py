@@ -26,6 +26,10 @@ def _apply_pragmas(conn: sqlite3.Connection) -> None:
         conn.execute(pragma)
 
 
+#: Smaller than one SQLite page: no journal can be this short (an interrupted ``init``).
+MIN_JOURNAL_BYTES = 512
+
+
 def connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
     """Open (or with ``create``, create) the journal database in autocommit mode.
 
@@ -37,18 +41,26 @@ def connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
         raise NoJournal(
             f"there is no journal at {path.parent} yet; create one with: recoverylog init"
         )
+    elif path.stat().st_size < MIN_JOURNAL_BYTES:
+        raise DamagedData(
+            f"{path} is damaged: it is empty or cut short (perhaps an interrupted init). "
+            "Restore a backup (recoverylog restore), or run recoverylog init to start afresh "
+            "(the short file is kept beside it)"
+        )
     try:
         conn = sqlite3.connect(
             str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
         )
         _apply_pragmas(conn)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise damaged_or_storage(exc, path) from None
     return conn
 
 
-def damaged_or_storage(exc: sqlite3.Error, path: Path) -> Exception:
+def damaged_or_storage(exc: sqlite3.Error | UnicodeDecodeError, path: Path) -> Exception:
     """Map an SQLite error to a message a person can act on."""
+    if isinstance(exc, UnicodeDecodeError):  # SQLite's own message was garbled by damage
+        return DamagedData(f"the journal file {path} is damaged (its schema cannot be read)")
     text = str(exc).lower()
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return DamagedData(f"the journal file {path} is damaged ({exc})")

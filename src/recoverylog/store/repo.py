@@ -36,8 +36,8 @@ class Record:
 def read_header_row(conn: sqlite3.Connection) -> tuple[bytes, str]:
     try:
         row = conn.execute("SELECT blob, checksum FROM header WHERE id = 1").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise DamagedData(f"the journal header cannot be read ({exc})") from None
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise DamagedData(f"the journal header is damaged and cannot be read ({exc})") from None
     if row is None:
         raise DamagedData("the journal header is missing")
     blob, checksum = row
@@ -55,6 +55,7 @@ class Store:
         self.path = path
         self.damaged: list[DamagedRecord] = []
         self.wrote = False
+        self.deleted = False
         self._depth = 0
 
     # -- transactions -------------------------------------------------------------------
@@ -107,7 +108,20 @@ class Store:
     def _exec(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
         try:
             return self.conn.execute(sql, params)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            raise damaged_or_storage(exc, self.path) from None
+
+    def _all(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        """Run a query and fetch every row; damage met while fetching is reported too."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            raise damaged_or_storage(exc, self.path) from None
+
+    def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        try:
+            return self.conn.execute(sql, params).fetchone()
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise damaged_or_storage(exc, self.path) from None
 
     # -- sealing ------------------------------------------------------------------------
@@ -178,20 +192,20 @@ class Store:
         _check_table(table)
         with self.write():
             cur = self._exec(f"DELETE FROM {table} WHERE id = ?", (record_id,))
+        if cur.rowcount > 0:
+            self.deleted = True
         return cur.rowcount > 0
 
     def exists(self, table: str, record_id: str) -> bool:
         _check_table(table)
-        return (
-            self._exec(f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)).fetchone() is not None
-        )
+        return self._one(f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)) is not None
 
     def get(self, table: str, record_id: str, *, with_body: bool = True) -> Record | None:
         _check_table(table)
-        row = self._exec(
+        row = self._one(
             f"SELECT id, day, data, {'body' if with_body else 'NULL'} FROM {table} WHERE id = ?",
             (record_id,),
-        ).fetchone()
+        )
         if row is None:
             return None
         record = self._open_row(table, row, with_body)
@@ -201,18 +215,18 @@ class Store:
 
     def ids_on(self, table: str, day: date) -> list[str]:
         _check_table(table)
-        rows = self._exec(f"SELECT id FROM {table} WHERE day = ?", (day.isoformat(),))
+        rows = self._all(f"SELECT id FROM {table} WHERE day = ?", (day.isoformat(),))
         return [r[0] for r in rows]
 
     def days(self, table: str) -> list[date]:
         """The clear dates of a table's records, without opening anything."""
         _check_table(table)
-        rows = self._exec(f"SELECT DISTINCT day FROM {table} WHERE day IS NOT NULL ORDER BY day")
+        rows = self._all(f"SELECT DISTINCT day FROM {table} WHERE day IS NOT NULL ORDER BY day")
         return [date.fromisoformat(r[0]) for r in rows]
 
     def count(self, table: str) -> int:
         _check_table(table)
-        return int(self._exec(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        return int(self._one(f"SELECT COUNT(*) FROM {table}")[0])
 
     def select(
         self,
@@ -244,7 +258,7 @@ class Store:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         records = []
-        for row in self._exec(sql, tuple(params)).fetchall():
+        for row in self._all(sql, tuple(params)):
             record = self._open_row(table, row, with_body)
             if record is not None:
                 records.append(record)
@@ -266,7 +280,7 @@ class Store:
                 params.append(end.isoformat())
             parts.append(f"SELECT day FROM {table} WHERE {' AND '.join(cond)}")
         sql = f"SELECT day FROM ({' UNION ALL '.join(parts)}) ORDER BY day DESC LIMIT 1 OFFSET ?"
-        row = self._exec(sql, (*params, max(n - 1, 0))).fetchone()
+        row = self._one(sql, (*params, max(n - 1, 0)))
         return date.fromisoformat(row[0]) if row else None
 
     def checkpoint(self) -> None:
