@@ -121,6 +121,8 @@ def build_sample(
             day = start + timedelta(days=offset)
             if rng.random() < 0.85 or day == today - timedelta(days=1):
                 _checkin(journal, rng, day)
+            if day == today:  # times of day are random: keep them out of today's future
+                continue
             for _ in range(rng.choice((0, 0, 1, 1, 2))):
                 _craving(journal, rng, day, tz, alcohol.id)
             if rng.random() < 0.08:
