@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from recoverylog.cli import parse
+from recoverylog import fields as parse
 from recoverylog.cli.context import open_journal
 from recoverylog.cli.output import say
 from recoverylog.errors import InvalidInput

@@ -31,7 +31,7 @@ def init(
     from recoverylog.vault.keyslots import new_recovery_key, normalize_recovery_key
 
     locations = state(ctx).locations
-    from recoverylog.cli.parse import integer
+    from recoverylog.fields import integer
 
     memory = integer("--kdf-memory", kdf_memory, 1, 1_000_000)
     assert memory is not None

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from recoverylog.cli import parse
+from recoverylog import fields as parse
 from recoverylog.cli.context import open_journal
 from recoverylog.errors import AlreadyExists, InvalidInput
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from recoverylog.cli import parse
+from recoverylog import fields as parse
 from recoverylog.cli.context import ENV_PASSPHRASE, open_journal, state
 from recoverylog.cli.output import print_json, say, visible
 

@@ -21,7 +21,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from recoverylog.cli import parse
+from recoverylog import fields as parse
 from recoverylog.domain.models import OUTCOMES
 from recoverylog.domain.vocab import HALT, TRIGGERS
 from recoverylog.errors import RecoverylogError

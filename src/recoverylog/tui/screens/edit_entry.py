@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Select, Static
 
-from recoverylog.cli import parse
+from recoverylog import fields as parse
 from recoverylog.domain.models import OUTCOMES, SLIP_KINDS
 from recoverylog.errors import InvalidInput, RecoverylogError
 from recoverylog.tui.data import KIND_LABELS

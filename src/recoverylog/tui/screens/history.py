@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from recoverylog.cli import parse
+from recoverylog import fields as parse
 from recoverylog.errors import RecoverylogError
 from recoverylog.tui.data import KIND_LABELS, LOG_KINDS, HistoryPager, summary, track_names, when
 from recoverylog.tui.screens.base import JournalScreen, collect, error_message

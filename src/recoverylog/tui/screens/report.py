@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
 
-from recoverylog.cli import parse
+from recoverylog import fields as parse
 from recoverylog.errors import InvalidInput, RecoverylogError
 from recoverylog.tui.screens.base import FormScreen, collect, error_message
 from recoverylog.tui.screens.checkin import small_input

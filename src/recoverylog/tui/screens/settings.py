@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
 
-from recoverylog.cli import parse
+from recoverylog import fields as parse
 from recoverylog.config import THEMES
 from recoverylog.errors import RecoverylogError
 from recoverylog.tui.screens.base import FormScreen, collect

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
 
-from recoverylog.cli import parse
+from recoverylog import fields as parse
 from recoverylog.domain.vocab import CATEGORIES, TRADITIONS
 from recoverylog.errors import RecoverylogError
 from recoverylog.tui.screens.base import FormScreen, collect

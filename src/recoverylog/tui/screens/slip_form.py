@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Select, Static
 
-from recoverylog.cli import parse
+from recoverylog import fields as parse
 from recoverylog.domain.models import SLIP_KINDS
 from recoverylog.entries import is_opioid_track
 from recoverylog.errors import RecoverylogError

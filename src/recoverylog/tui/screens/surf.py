@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Select, Static
 
-from recoverylog.cli import parse
+from recoverylog import fields as parse
 from recoverylog.domain.models import OUTCOMES
 from recoverylog.errors import RecoverylogError
 from recoverylog.tui.screens.base import FormScreen, collect

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Static
 
-from recoverylog.cli import parse
+from recoverylog import fields as parse
 from recoverylog.errors import RecoverylogError
 from recoverylog.tui.screens.base import FormScreen, collect
 from recoverylog.tui.screens.checkin import small_input

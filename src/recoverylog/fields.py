@@ -1,4 +1,7 @@
-"""Turning command-line text into typed values, each error naming the option."""
+"""Turning typed text (command-line options, form fields) into values; errors name the field.
+
+Shared by the CLI and the TUI so both refuse the same input with the same words.
+"""
 
 from __future__ import annotations
 
