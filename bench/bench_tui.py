@@ -9,7 +9,8 @@ Figures (medians over the runs, milliseconds):
 - key to dashboard: from an App built on the unlocked journal to the dashboard painted with
   the journal's numbers (the worker has delivered and the screen has refreshed). Target 500.
 - history first page / next page: the 50-entry page query (HistoryPager) on its own, and in
-  the app from the key press to the table painted. Target 100 per page.
+  the app from the key press to the table painted (the key comes a second after the dashboard
+  is painted, as a person reads it first). Target 100 per page.
 
 Nothing here is a test: it prints figures.
 """
@@ -35,6 +36,7 @@ from recoverylog.journal import Journal  # noqa: E402
 from recoverylog.paths import locate  # noqa: E402
 
 PAGES = 5
+READING_SECONDS = 1.0
 
 
 def median_ms(samples: list[float]) -> str:
@@ -97,6 +99,7 @@ async def app_run(journal: Journal, locations: Any) -> dict[str, float]:
         async with app.run_test(size=(120, 40)) as pilot:
             painted = await wait_for(marks, "dashboard")
             result = {"key to dashboard": painted - started}
+            await asyncio.sleep(READING_SECONDS)  # a person reads the dashboard first
             pressed = time.perf_counter()
             await pilot.press("h")
             result["history first page"] = await wait_for(marks, "page0") - pressed

@@ -29,6 +29,23 @@ if TYPE_CHECKING:
     from recoverylog.vault.kdf import KdfParams
 
 IDLE_CHECK_SECONDS = 5.0
+WARM_AFTER_SECONDS = 0.5
+#: The screens a person opens most from the dashboard, imported ahead of the first key.
+WARM_MODULES = (
+    "recoverylog.tui.screens.history",
+    "recoverylog.tui.screens.entry",
+    "recoverylog.tui.screens.checkin",
+    "recoverylog.tui.screens.craving",
+    "recoverylog.tui.screens.skills",
+    "recoverylog.tui.screens.reflection",
+)
+
+
+def warm_imports() -> None:
+    import importlib
+
+    for name in WARM_MODULES:
+        importlib.import_module(name)
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -172,6 +189,12 @@ class RecoveryApp(App[None]):
         from recoverylog.tui.screens.dashboard import DashboardScreen
 
         self._reset_stack(DashboardScreen())
+        self.set_timer(WARM_AFTER_SECONDS, self._warm_screens)
+
+    def _warm_screens(self) -> None:
+        """Import the daily screens' modules on a thread while the person reads the
+        dashboard, so that the first key to one of them does not wait for imports."""
+        self.run_worker(warm_imports, thread=True, group="warm", exit_on_error=False)
 
     def _reset_stack(self, screen: Screen[Any]) -> None:
         while len(self.screen_stack) > 2:

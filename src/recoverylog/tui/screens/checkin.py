@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Header, Input, Select, Static, TextArea
 
 from recoverylog import fields as parse
 from recoverylog.domain.models import HALT, MEETING_MODES, MEETING_TYPES, Meeting
@@ -16,6 +16,7 @@ from recoverylog.errors import RecoverylogError
 from recoverylog.tui.screens.base import FormScreen, collect
 from recoverylog.tui.text import plural
 from recoverylog.tui.widgets.field import Field
+from recoverylog.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from recoverylog.domain.models import CheckIn
@@ -115,7 +116,7 @@ class CheckinScreen(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Save check-in", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Check-in"

@@ -11,7 +11,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     OptionList,
@@ -30,6 +29,7 @@ from recoverylog.tui.screens.base import FormScreen, collect
 from recoverylog.tui.screens.checkin import small_input
 from recoverylog.tui.text import visible
 from recoverylog.tui.widgets.field import Field
+from recoverylog.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from recoverylog.journal import Journal
@@ -112,7 +112,7 @@ class CravingScreen(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Save craving", id="save", variant="primary", compact=True)
                 yield Button("Surf the urge", id="surf", variant="success", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "A craving"

@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from recoverylog.tui.widgets.footer import KeysFooter
 
 FALLBACK = (
     "If you are in danger or might harm yourself, call your local emergency number now "
@@ -49,7 +51,7 @@ class CrisisScreen(Screen[None]):
             yield Static(Text(text, overflow="fold"), id="crisis-text")
             if text == FALLBACK:
                 yield Static(NOT_CARE, markup=False, classes="muted", id="not-care")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Crisis resources"

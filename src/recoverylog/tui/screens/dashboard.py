@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from recoverylog.tui.data import Dashboard, load_dashboard
 from recoverylog.tui.screens.base import JournalScreen
 from recoverylog.tui.text import plural, visible
 from recoverylog.tui.widgets.celebration import CelebrationLine
+from recoverylog.tui.widgets.footer import KeysFooter
 from recoverylog.tui.widgets.spinner import Spinner
 from recoverylog.tui.widgets.track_card import TrackCard
 from recoverylog.tui.widgets.trend import Trend
@@ -48,7 +49,7 @@ class DashboardScreen(JournalScreen):
                 yield Static("", id="checkin-status", markup=False)
                 yield Vertical(id="trends")
             yield Static("", id="recent", classes="panel", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Today"

@@ -11,7 +11,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Header, Input, Select, Static
 
 from recoverylog import fields as parse
 from recoverylog.domain.models import OUTCOMES, SLIP_KINDS
@@ -19,6 +19,7 @@ from recoverylog.errors import InvalidInput, RecoverylogError
 from recoverylog.tui.data import KIND_LABELS
 from recoverylog.tui.screens.base import FormScreen, collect
 from recoverylog.tui.widgets.field import Field
+from recoverylog.tui.widgets.footer import KeysFooter
 
 Parser = Callable[[str, date], Any]
 
@@ -143,7 +144,7 @@ class EditEntryScreen(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Save changes", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Edit {KIND_LABELS.get(self.kind, self.kind)} from {self.entry.day}"

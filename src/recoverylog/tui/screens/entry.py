@@ -10,11 +10,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Label, Markdown, Static
+from textual.widgets import Header, Label, Markdown, Static
 
 from recoverylog.errors import RecoverylogError
 from recoverylog.tui.data import KIND_LABELS, details, surf_samples, track_names
 from recoverylog.tui.screens.base import JournalMixin, JournalScreen
+from recoverylog.tui.widgets.footer import KeysFooter
 from recoverylog.tui.widgets.surf_curve import SurfCurve
 from recoverylog.tui.widgets.user_text import UserText
 
@@ -75,7 +76,7 @@ class EntryScreen(JournalScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield VerticalScroll(id="entry", classes="form")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = KIND_LABELS.get(self.kind, self.kind).capitalize()

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from recoverylog.errors import InvalidInput
 from recoverylog.tui.messages import Unlocked
 from recoverylog.tui.screens.base import FormMixin, error_message
 from recoverylog.tui.widgets.field import Field
+from recoverylog.tui.widgets.footer import KeysFooter
 from recoverylog.tui.widgets.spinner import Spinner
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class FirstRunScreen(FormMixin, Screen[None]):
             yield Spinner(id="spinner")
             yield Static("", id="form-error", classes="error", markup=False)
             yield Static("Need help now? Press ! (or F2) for crisis resources.", classes="muted")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#step-key").display = False

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from recoverylog.tui.messages import Unlocked
 from recoverylog.tui.screens.base import error_message
+from recoverylog.tui.widgets.footer import KeysFooter
 from recoverylog.tui.widgets.spinner import Spinner
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class LockScreen(Screen[None]):
                 markup=False,
             )
             yield Button("Crisis resources", id="crisis", variant="warning", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#spinner", Spinner).stop()

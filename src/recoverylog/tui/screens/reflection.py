@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import (
-    Footer,
     Header,
     Input,
     Markdown,
@@ -21,6 +20,7 @@ from textual.widgets import (
 from recoverylog.errors import InvalidInput, RecoverylogError
 from recoverylog.tui.screens.base import FormScreen
 from recoverylog.tui.widgets.field import Field
+from recoverylog.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from recoverylog.domain.models import Reflection
@@ -69,7 +69,7 @@ class ReflectionScreen(FormScreen):
             with TabPane("Preview", id="preview"), VerticalScroll():
                 yield Markdown("", id="rendered", open_links=False)
         yield Static("", id="form-error", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Reflection from {self.entry.day}" if self.entry else "A new reflection"

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Checkbox, Header, Input, Select, Static
 
 from recoverylog import fields as parse
 from recoverylog.errors import InvalidInput, RecoverylogError
 from recoverylog.tui.screens.base import FormScreen, collect, error_message
 from recoverylog.tui.screens.checkin import small_input
 from recoverylog.tui.widgets.field import Field
+from recoverylog.tui.widgets.footer import KeysFooter
 from recoverylog.tui.widgets.spinner import Spinner
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class ReportScreen(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Write report", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Report"

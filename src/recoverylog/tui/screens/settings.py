@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Checkbox, Header, Input, Select, Static
 
 from recoverylog import fields as parse
 from recoverylog.config import THEMES
@@ -16,6 +16,7 @@ from recoverylog.errors import RecoverylogError
 from recoverylog.tui.screens.base import FormScreen, collect
 from recoverylog.tui.screens.checkin import small_input
 from recoverylog.tui.widgets.field import Field
+from recoverylog.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from recoverylog.domain.models import Settings
@@ -96,7 +97,7 @@ class SettingsScreen(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Save settings", id="save", variant="primary", compact=True)
                 yield Button("Change passphrase", id="passphrase", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"

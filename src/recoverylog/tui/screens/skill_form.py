@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Button, Header, Input, Select, Static, TextArea
 
 from recoverylog import fields as parse
 from recoverylog.domain.vocab import CATEGORIES, TRADITIONS
@@ -15,6 +15,7 @@ from recoverylog.errors import RecoverylogError
 from recoverylog.tui.screens.base import FormScreen, collect
 from recoverylog.tui.screens.checkin import small_input
 from recoverylog.tui.widgets.field import Field
+from recoverylog.tui.widgets.footer import KeysFooter
 
 
 def slug(text: str) -> str:
@@ -101,7 +102,7 @@ class SkillFormScreen(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Add skill", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "A skill of your own"

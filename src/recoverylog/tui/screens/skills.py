@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import Checkbox, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from recoverylog.domain.vocab import CATEGORIES, TRADITIONS
@@ -18,6 +18,7 @@ from recoverylog.errors import RecoverylogError
 from recoverylog.tui.data import skills_available
 from recoverylog.tui.screens.base import JournalScreen
 from recoverylog.tui.text import visible
+from recoverylog.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from recoverylog.journal import Journal
@@ -113,7 +114,7 @@ class SkillsScreen(JournalScreen):
                 yield OptionList(id="skill-list")
             with VerticalScroll(id="skill-detail", classes="panel"):
                 yield Static("", id="detail", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Coping skills"

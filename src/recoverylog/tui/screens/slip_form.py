@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Header, Input, Select, Static
 
 from recoverylog import fields as parse
 from recoverylog.domain.models import SLIP_KINDS
@@ -17,6 +17,7 @@ from recoverylog.tui.screens.base import FormScreen, collect
 from recoverylog.tui.screens.checkin import small_input
 from recoverylog.tui.text import visible
 from recoverylog.tui.widgets.field import Field
+from recoverylog.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from recoverylog.journal import Journal
@@ -98,7 +99,7 @@ class SlipFormScreen(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Record", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Record a slip"

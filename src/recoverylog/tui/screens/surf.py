@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Header, Input, Select, Static
 
 from recoverylog import fields as parse
 from recoverylog.domain.models import OUTCOMES
@@ -15,6 +15,7 @@ from recoverylog.errors import RecoverylogError
 from recoverylog.tui.screens.base import FormScreen, collect
 from recoverylog.tui.screens.checkin import small_input
 from recoverylog.tui.widgets.field import Field
+from recoverylog.tui.widgets.footer import KeysFooter
 from recoverylog.tui.widgets.surf_curve import SurfCurve
 
 GUIDE = (
@@ -67,7 +68,7 @@ class SurfScreen(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Finish and save", id="save", variant="primary", compact=True)
                 yield Button("Discard", id="discard", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Urge surfing"

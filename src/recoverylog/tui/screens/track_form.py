@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 
 from recoverylog import fields as parse
 from recoverylog.errors import RecoverylogError
@@ -12,6 +12,7 @@ from recoverylog.tui.screens.base import FormScreen, collect
 from recoverylog.tui.screens.checkin import small_input
 from recoverylog.tui.text import plural
 from recoverylog.tui.widgets.field import Field
+from recoverylog.tui.widgets.footer import KeysFooter
 
 
 class TrackFormScreen(FormScreen):
@@ -51,7 +52,7 @@ class TrackFormScreen(FormScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Start the clock", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "New track"
