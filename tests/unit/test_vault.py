@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from recoverylog.errors import DamagedData, DamagedRecord, InvalidInput
@@ -117,3 +119,19 @@ def test_header_roundtrip_and_checksum() -> None:
     assert b"a passphrase" not in blob
     with pytest.raises(DamagedData):
         Header.parse(blob[:-1] + b" ", checksum)
+
+
+def test_background_unlock_is_waited_for_at_exit(tmp_path: Path) -> None:
+    """The prefetch thread is not a daemon: a command that ends before using the key waits for
+    Argon2id to return, rather than being aborted by the interpreter's shutdown (SIGABRT)."""
+    import threading
+
+    from recoverylog.vault import prefetch
+
+    db = tmp_path / "missing.db"
+    prefetch.start(db, "any passphrase")
+    threads = [t for t in threading.enumerate() if t.name == "recoverylog-unlock"]
+    assert threads and not any(t.daemon for t in threads)
+    for thread in threads:
+        thread.join(10)
+    assert prefetch.take(db, "passphrase", "any passphrase", b"") is None

@@ -43,7 +43,12 @@ def start(db: Path, secret: str) -> None:
         except BaseException:  # the normal path will redo the work and report the error
             future.set_result(None)
 
-    threading.Thread(target=work, name="recoverylog-unlock", daemon=True).start()
+    # Not a daemon: a command that ends early (a refused import, a usage error) waits for the
+    # derivation to finish before the interpreter shuts down. A daemon thread still inside
+    # Argon2id at shutdown is torn down by pthread_exit on its way back to Python, which aborts
+    # the process ("FATAL: exception not rethrown", SIGABRT) instead of exiting with the
+    # command's code.
+    threading.Thread(target=work, name="recoverylog-unlock", daemon=False).start()
 
 
 def take(db: Path, kind: str, secret: str, blob: bytes) -> bytes | None:
