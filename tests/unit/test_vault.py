@@ -121,17 +121,26 @@ def test_header_roundtrip_and_checksum() -> None:
         Header.parse(blob[:-1] + b" ", checksum)
 
 
-def test_background_unlock_is_waited_for_at_exit(tmp_path: Path) -> None:
+def test_background_unlock_is_waited_for_at_exit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The prefetch thread is not a daemon: a command that ends before using the key waits for
     Argon2id to return, rather than being aborted by the interpreter's shutdown (SIGABRT)."""
     import threading
 
     from recoverylog.vault import prefetch
 
+    started: list[threading.Thread] = []
+    real = threading.Thread.start
+
+    def start(self: threading.Thread) -> None:
+        started.append(self)
+        real(self)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
     db = tmp_path / "missing.db"
     prefetch.start(db, "any passphrase")
-    threads = [t for t in threading.enumerate() if t.name == "recoverylog-unlock"]
-    assert threads and not any(t.daemon for t in threads)
-    for thread in threads:
-        thread.join(10)
+    assert [t.name for t in started] == ["recoverylog-unlock"]
+    assert not started[0].daemon
+    started[0].join(10)
     assert prefetch.take(db, "passphrase", "any passphrase", b"") is None
