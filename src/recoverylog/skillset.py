@@ -66,6 +66,10 @@ class SkillsMixin:
             filter_skills(everything, category=category, tradition=tradition, favourites=favourites)
         )
 
+    def skill_names(self) -> dict[str, str]:
+        """Skill ids (built-in and personal) to their names, for showing coping entries."""
+        return {s.id: s.name for s in self.skills()}
+
     def skill(self, skill_id: str) -> Skill:
         wanted = skill_id.strip().lower()
         for skill in self.skills():

@@ -130,3 +130,18 @@ async def test_filter_by_kind_and_dates(sample_dir: Locations) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert "from must be a date like 2024-03-01" in screen_text(app)
+
+
+async def test_coping_rows_name_the_skill(fresh_dir: Locations, reopen: list[Journal]) -> None:
+    with open_journal(fresh_dir) as journal:
+        journal.add_coping("mbrp-urge-surfing", helped=6, at=AT)
+        journal.add_coping("[bold]my own way[/]", helped=5, at=AT + timedelta(minutes=1))
+    app = create_app(fresh_dir, journal=open_journal(fresh_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Urge surfing · helped 6/10" in text
+        assert "mbrp-urge-surfing" not in text
+        assert "[bold]my own way[/] · helped 5/10" in text  # the person's words, as typed

@@ -278,7 +278,7 @@ def build_report(
     listed = n.listed_tracks(tracks, slips, period)
     checkins = by_kind.checkins
     cravings = by_kind.cravings
-    names = n.skill_names(journal)
+    names = journal.skill_names()
     model = ReportModel(
         alias=settings.alias.strip(),
         start=start,

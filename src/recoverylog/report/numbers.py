@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import fmean
-from typing import TYPE_CHECKING
 
 from recoverylog.domain import models as m
 from recoverylog.domain.vocab import HALT, TRIGGERS
@@ -20,9 +19,6 @@ from recoverylog.recovery.milestones import milestones
 from recoverylog.recovery.streaks import TrackHistory
 from recoverylog.report import model as rm
 from recoverylog.report import text
-
-if TYPE_CHECKING:
-    from recoverylog.journal import Journal
 
 ONE_DAY = timedelta(days=1)
 TOP_SKILLS = 3
@@ -288,14 +284,6 @@ def trigger_order(cravings: Sequence[m.Craving], checkins: Sequence[m.CheckIn]) 
     counts.update(h for c in checkins for h in c.halt)
     known = {t: i for i, t in enumerate(TRIGGERS)}
     return sorted(counts, key=lambda t: (-counts[t], known.get(t, len(known)), t))
-
-
-def skill_names(journal: Journal) -> dict[str, str]:
-    """Skill ids to names from the library; empty while the library is not installed."""
-    try:
-        return {s.id: s.name for s in journal.skills()}
-    except ImportError:
-        return {}
 
 
 def skills_by_trigger(

@@ -46,6 +46,10 @@ def warm_imports() -> None:
 
     for name in WARM_MODULES:
         importlib.import_module(name)
+    from recoverylog.skills.library import builtin_skills
+
+    builtin_skills()  # parsed once per process; history and the dashboard name skills
+
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",

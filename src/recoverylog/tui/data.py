@@ -123,9 +123,11 @@ def load_dashboard(journal: Journal, window: int = 30) -> Dashboard:
         if reached is not None:
             celebrations.append(Celebration(row.track.name, reached.label))
     tracks = {row.track.id: row.track.name for row in status.tracks}
+    entries = journal.log(limit=RECENT)
+    skills = journal.skill_names() if any(e.table == "coping" for e in entries) else {}
     recent = tuple(
-        (e.day.isoformat(), when(e), KIND_LABELS.get(e.table, e.table), summary(e, tracks))
-        for e in journal.log(limit=RECENT)
+        (e.day.isoformat(), when(e), KIND_LABELS.get(e.table, e.table), summary(e, tracks, skills))
+        for e in entries
     )
     return Dashboard(
         status,
@@ -212,8 +214,9 @@ def when(entry: Any) -> str:
     return str(getattr(entry, "time", None) or "")
 
 
-def summary(entry: Any, tracks: dict[str, str]) -> str:
-    """One line about an entry, in the app's own words plus the person's short fields."""
+def summary(entry: Any, tracks: dict[str, str], skills: dict[str, str] | None = None) -> str:
+    """One line about an entry, in the app's own words plus the person's short fields
+    (a coping entry shows its skill's name when the skill is in the library)."""
     kind = entry.table
     if kind == "checkin":
         bits = []
@@ -241,7 +244,7 @@ def summary(entry: Any, tracks: dict[str, str]) -> str:
         return line
     if kind == "coping":
         helped = f" · helped {entry.helped}/10" if entry.helped is not None else ""
-        return f"{entry.skill}{helped}"
+        return f"{(skills or {}).get(entry.skill, entry.skill)}{helped}"
     if kind == "reflection":
         return entry.title or first_line(entry.body) or "reflection"
     if kind == "slip":

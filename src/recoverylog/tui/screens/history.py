@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from recoverylog.journal import Journal
 
 PAGE_SIZE = 50
+#: A page of entries, with the names of tracks and skills they refer to.
+Page = tuple[list[Any], dict[str, str], dict[str, str]]
+
+
+def names(journal: Journal) -> tuple[dict[str, str], dict[str, str]]:
+    return track_names(journal), journal.skill_names()
 
 
 class HistoryScreen(JournalScreen):
@@ -40,6 +46,7 @@ class HistoryScreen(JournalScreen):
         self.pager = HistoryPager(size=PAGE_SIZE)
         self.entries: list[Any] = []
         self.tracks: dict[str, str] = {}
+        self.skills: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,7 +83,7 @@ class HistoryScreen(JournalScreen):
         if not (self.is_attached and self.rapp.unlocked):
             return
         try:
-            result = self.write(lambda journal: (self.pager.first(journal), track_names(journal)))
+            result = self.write(lambda journal: (self.pager.first(journal), *names(journal)))
         except Exception as exc:  # locked meanwhile, or a damaged record: a message
             self.report_error(exc)
             return
@@ -94,14 +101,14 @@ class HistoryScreen(JournalScreen):
     def reload(self, keep_page: bool = False) -> None:
         pager = self.pager
 
-        def first(journal: Journal) -> tuple[list[Any], dict[str, str]]:
+        def first(journal: Journal) -> Page:
             entries = pager.current(journal) if keep_page else pager.first(journal)
-            return entries, track_names(journal)
+            return (entries, *names(journal))
 
         self.load(first, self.show_page, group="history")
 
-    def show_page(self, result: tuple[list[Any], dict[str, str]]) -> None:
-        self.entries, self.tracks = result
+    def show_page(self, result: Page) -> None:
+        self.entries, self.tracks, self.skills = result
         table = self.query_one("#entries", DataTable)
         row = table.cursor_row
         table.clear()
@@ -111,7 +118,7 @@ class HistoryScreen(JournalScreen):
                 entry.day.isoformat(),
                 when(entry),
                 KIND_LABELS.get(entry.table, entry.table),
-                one_line(summary(entry, self.tracks), room),
+                one_line(summary(entry, self.tracks, self.skills), room),
                 key=entry.id,
             )
         if self.entries:
@@ -136,7 +143,7 @@ class HistoryScreen(JournalScreen):
             self.notify("No more entries that way.", markup=False, timeout=2)
             return
         self.query_one("#entries", DataTable).move_cursor(row=0)
-        self.show_page((entries, self.tracks))
+        self.show_page((entries, self.tracks, self.skills))
 
     # -- filters ----------------------------------------------------------------------------
     def action_filters(self) -> None:
