@@ -168,3 +168,47 @@ def status_json(status: Status) -> dict[str, Any]:
         "checked_in_today": status.checked_in_today,
         "tracks": tracks,
     }
+
+
+def entry_line(entity: Any, tracks: dict[str, str], skills: dict[str, str] | None = None) -> str:
+    """One line about an entry for ``log`` and the app: the app's words and the entry's short
+    fields (numbers, chosen triggers, the track's and the skill's names); longer texts the
+    person wrote (notes, bodies) are left to the caller."""
+    kind = entity.table
+    if kind == "checkin":
+        bits = []
+        if entity.mood is not None:
+            bits.append(f"mood {entity.mood}")
+        if entity.craving is not None:
+            bits.append(f"craving {entity.craving}")
+        if entity.halt:
+            bits.append("HALT: " + ", ".join(entity.halt))
+        if entity.sleep is not None:
+            bits.append(f"slept {entity.sleep}h")
+        if entity.meeting is not None:
+            bits.append(f"{entity.meeting.type} meeting ({entity.meeting.mode})")
+        if entity.reached_out:
+            bits.append("reached out")
+        if entity.medication is not None:
+            bits.append("medication taken" if entity.medication else "medication not taken")
+        return " · ".join(bits) or "check-in"
+    if kind == "craving":
+        line = f"intensity {entity.intensity}"
+        if entity.intensity_after is not None:
+            line += f" → {entity.intensity_after}"
+        if entity.outcome:
+            line += f", {entity.outcome}"
+        if entity.triggers:
+            line += " · " + ", ".join(entity.triggers)
+        if entity.duration_minutes is not None:
+            line += f" · {entity.duration_minutes} min"
+        return line
+    if kind == "coping":
+        helped = f" · helped {entity.helped}/10" if entity.helped is not None else ""
+        return f"{(skills or {}).get(entity.skill, entity.skill)}{helped}"
+    if kind == "reflection":
+        tags = f" [{', '.join(entity.tags)}]" if entity.tags else ""
+        return (entity.title or "reflection") + tags
+    if kind == "slip":
+        return f"{tracks.get(entity.track_id, 'track')} · {entity.kind.replace('-', ' ')}"
+    return str(kind)

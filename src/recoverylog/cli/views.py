@@ -110,59 +110,25 @@ def log(
 
 def describe(entry: Any, tracks: dict[str, str]) -> tuple[str, list[tuple[str, str]]]:
     """A one-line summary and the (label, user text) lines of an entry."""
-    kind = entry.table
-    texts: list[tuple[str, str]] = []
-    if kind == "checkin":
-        bits = []
-        if entry.mood is not None:
-            bits.append(f"mood {entry.mood}")
-        if entry.craving is not None:
-            bits.append(f"craving {entry.craving}")
-        if entry.halt:
-            bits.append("HALT: " + ", ".join(entry.halt))
-        if entry.sleep is not None:
-            bits.append(f"slept {entry.sleep}h")
-        if entry.meeting is not None:
-            bits.append(f"{entry.meeting.type} meeting ({entry.meeting.mode})")
-        if entry.reached_out:
-            bits.append("reached out")
-        if entry.medication is not None:
-            bits.append("medication taken" if entry.medication else "medication not taken")
-        texts = [("grateful for", entry.gratitude), ("note", entry.note)]
-        return " · ".join(bits) or "check-in", texts
-    if kind == "craving":
-        line = f"intensity {entry.intensity}"
-        if entry.intensity_after is not None:
-            line += f" → {entry.intensity_after}"
-        if entry.outcome:
-            line += f", {entry.outcome}"
-        if entry.triggers:
-            line += " · " + ", ".join(entry.triggers)
-        if entry.duration_minutes is not None:
-            line += f" · {entry.duration_minutes} min"
-        texts = [
+    from recoverylog.queries import entry_line
+
+    texts: list[tuple[str, str]] = {
+        "checkin": lambda: [("grateful for", entry.gratitude), ("note", entry.note)],
+        "craving": lambda: [
             ("skills", ", ".join(entry.skills)),
             ("situation", entry.situation),
             ("thoughts", entry.thoughts),
             ("note", entry.note),
-        ]
-        return line, texts
-    if kind == "coping":
-        line = entry.skill + (f" · helped {entry.helped}/10" if entry.helped is not None else "")
-        return line, [("note", entry.note)]
-    if kind == "reflection":
-        return (entry.title or "reflection") + (
-            f" [{', '.join(entry.tags)}]" if entry.tags else ""
-        ), [("", entry.body)]
-    if kind == "slip":
-        line = f"{tracks.get(entry.track_id, 'track')} · {entry.kind.replace('-', ' ')}"
-        texts = [
+        ],
+        "coping": lambda: [("note", entry.note)],
+        "reflection": lambda: [("", entry.body)],
+        "slip": lambda: [
             ("what happened", entry.note),
             ("trigger", entry.trigger),
             ("learned", entry.learned),
-        ]
-        return line, texts
-    return kind, []
+        ],
+    }.get(entry.table, list)()
+    return entry_line(entry, tracks), texts
 
 
 def _print_entry(entry: Any, tracks: dict[str, str]) -> None:

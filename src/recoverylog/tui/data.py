@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from recoverylog.errors import RecoverylogError
+from recoverylog.queries import entry_line
 
 if TYPE_CHECKING:
     from recoverylog.domain import models as m
@@ -215,41 +216,11 @@ def when(entry: Any) -> str:
 
 
 def summary(entry: Any, tracks: dict[str, str], skills: dict[str, str] | None = None) -> str:
-    """One line about an entry, in the app's own words plus the person's short fields
-    (a coping entry shows its skill's name when the skill is in the library)."""
-    kind = entry.table
-    if kind == "checkin":
-        bits = []
-        if entry.mood is not None:
-            bits.append(f"mood {entry.mood}")
-        if entry.craving is not None:
-            bits.append(f"craving {entry.craving}")
-        if entry.halt:
-            bits.append("HALT: " + ", ".join(entry.halt))
-        if entry.sleep is not None:
-            bits.append(f"slept {entry.sleep}h")
-        if entry.meeting is not None:
-            bits.append(f"{entry.meeting.type} meeting")
-        if entry.reached_out:
-            bits.append("reached out")
-        return " · ".join(bits) or "check-in"
-    if kind == "craving":
-        line = f"intensity {entry.intensity}"
-        if entry.intensity_after is not None:
-            line += f" → {entry.intensity_after}"
-        if entry.outcome:
-            line += f", {entry.outcome}"
-        if entry.triggers:
-            line += " · " + ", ".join(entry.triggers)
-        return line
-    if kind == "coping":
-        helped = f" · helped {entry.helped}/10" if entry.helped is not None else ""
-        return f"{(skills or {}).get(entry.skill, entry.skill)}{helped}"
-    if kind == "reflection":
-        return entry.title or first_line(entry.body) or "reflection"
-    if kind == "slip":
-        return f"{tracks.get(entry.track_id, 'track')} · {entry.kind.replace('-', ' ')}"
-    return str(kind)
+    """One line about an entry, as ``log`` prints it (a coping entry names its skill; a
+    reflection without a title shows its first line)."""
+    if entry.table == "reflection" and not entry.title:
+        return first_line(entry.body) or "reflection"
+    return entry_line(entry, tracks, skills)
 
 
 def first_line(text: str) -> str:
