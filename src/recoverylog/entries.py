@@ -333,6 +333,13 @@ class EntriesMixin:
         self.save(entry)
         return entry
 
+    def check_reflection(
+        self, *, title: str = "", tags: Iterable[str] = (), at: datetime | None = None
+    ) -> None:
+        """Check a reflection's title, tags and moment before its body is written."""
+        moment, day = self._moment(at)
+        m.Reflection(new_id(), moment, day, title.strip(), "(body)", tuple(tags)).validate()
+
     def add_reflection(
         self, body: str, *, title: str = "", tags: Iterable[str] = (), at: datetime | None = None
     ) -> m.Reflection:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import invoke, run_cli
 
 NOW = "2024-06-15T10:00:00+01:00"
@@ -132,3 +134,65 @@ def test_reflection_from_stdin_and_surf_from_piped_ratings(cli_journal: Path) ->
     surf = json.loads(export.read_text())["surf_sessions"]
     assert surf[0]["samples"] == [[0, 8], [1, 6], [2, 5], [3, 3]]
     assert surf[0]["craving_id"] == kinds["craving"]["id"]
+
+
+class _Terminal:
+    """Standard input that says it is a terminal, so ``reflect`` opens the editor."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def read(self) -> str:
+        raise AssertionError("read from a terminal")
+
+
+def test_reflect_checks_everything_before_the_editor_opens(
+    cli_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import types
+
+    from recoverylog.cli import editor, entries_cmds
+
+    opened: list[str] = []
+
+    def fake_editor(initial: str) -> str:
+        opened.append(initial)
+        return "Words I would hate to lose.\n"
+
+    monkeypatch.setattr(editor, "edit_text", fake_editor)
+    monkeypatch.setattr(entries_cmds, "sys", types.SimpleNamespace(stdin=_Terminal()))
+    d = cli_journal
+    assert invoke(["reflect"], d, passphrase="not the passphrase").exit_code == 3
+    bad_at = invoke(["reflect", "--at", "99:99"], d)
+    assert bad_at.exit_code == 1 and "--at" in bad_at.output
+    long_title = invoke(["reflect", "--title", "x" * 100_001], d)
+    assert long_title.exit_code == 1 and "title" in long_title.output
+    assert opened == []  # the editor never opened for a command that could not save
+    result = invoke(["reflect", "--title", "Evening"], d, RECOVERYLOG_NOW=NOW)
+    assert result.exit_code == 0, result.output
+    assert opened == [""]
+    entries = json.loads(_ok(["log", "--json", "--kind", "reflection"], d))
+    assert [e["body"] for e in entries] == ["Words I would hate to lose.\n"]
+
+
+def test_editor_gets_no_passphrase_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recoverylog.cli.editor import edit_text
+
+    seen = tmp_path / "seen"
+    script = tmp_path / "editor.sh"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'env > "{seen}"\n'
+        'printf "canary-body" > "$1"\n'
+        'printf "canary-swap" > "$1.swp"\n'
+        f'dirname "$1" >> "{seen}.dir"\n'
+    )
+    script.chmod(0o700)
+    monkeypatch.setenv("EDITOR", str(script))
+    monkeypatch.setenv("RECOVERYLOG_PASSPHRASE", "secret-passphrase-canary")
+    assert edit_text("") == "canary-body"
+    assert "secret-passphrase-canary" not in seen.read_text()
+    folder = Path(Path(f"{seen}.dir").read_text().strip())
+    assert not folder.exists()

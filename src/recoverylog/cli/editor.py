@@ -11,6 +11,9 @@ from pathlib import Path
 
 from recoverylog.errors import UsageError
 
+#: Not passed on to the editor (nor to anything it starts).
+SECRET_VARIABLES = frozenset({"RECOVERYLOG_PASSPHRASE", "RECOVERYLOG_NEW_PASSPHRASE"})
+
 
 def _private_tmp_base() -> str | None:
     shm = Path("/dev/shm")
@@ -33,12 +36,15 @@ def edit_text(initial: str) -> str:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(initial)
-        result = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        env = {k: v for k, v in os.environ.items() if k not in SECRET_VARIABLES}
+        result = subprocess.run([*shlex.split(editor), str(path)], check=False, env=env)
         if result.returncode != 0:
             raise UsageError(f"the editor exited with code {result.returncode}; nothing was saved")
         return path.read_text(encoding="utf-8")
     finally:
-        _shred(path)
+        for leftover in sorted(folder.rglob("*"), reverse=True):  # the editor's swap files too
+            if leftover.is_file() and not leftover.is_symlink():
+                _shred(leftover)
         shutil.rmtree(folder, ignore_errors=True)
 
 

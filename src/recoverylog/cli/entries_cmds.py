@@ -171,16 +171,22 @@ def reflect(
     """Write a reflection in Markdown: in $EDITOR, or from standard input when piped."""
     from recoverylog.cli.editor import edit_text
 
-    body = edit_text("") if sys.stdin.isatty() else sys.stdin.read()
-    if not body.strip():
-        raise InvalidInput("body", "is empty; nothing was saved")
+    tags = [t.strip() for t in tag or [] if t.strip()]
+    # Unlock and check every option before the editor opens: a wrong passphrase or a bad
+    # --at must never throw away what the person has just written.
     with open_journal(ctx) as journal:
-        entry = journal.add_reflection(
-            body,
-            title=title or "",
-            tags=[t.strip() for t in tag or [] if t.strip()],
-            at=parse.moment("--at", at, journal.now()),
-        )
+        moment = parse.moment("--at", at, journal.now()) if at else None
+        journal.check_reflection(title=title or "", tags=tags, at=moment)
+        body = edit_text("") if sys.stdin.isatty() else sys.stdin.read()
+        if not body.strip():
+            raise InvalidInput("body", "is empty; nothing was saved")
+        try:
+            entry = journal.add_reflection(body, title=title or "", tags=tags, at=moment)
+        except Exception:
+            if sys.stdin.isatty():  # written in the editor: give it back rather than lose it
+                say("The reflection was not saved. Here is what you wrote, to keep:\n")
+                say(body)
+            raise
     say(f"Reflection saved ({entry.id[:8]}, {len(body.split())} words).")
 
 
