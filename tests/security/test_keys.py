@@ -103,6 +103,16 @@ def test_init_refuses_short_passphrase_and_existing_journal(tmp_path: Path) -> N
     result = run_cli(["init", "--kdf-memory", "64"], data, None, RECOVERYLOG_NEW_PASSPHRASE="short")
     assert result.returncode == 1 and "at least 8 characters" in result.stderr
     assert not (data / "journal.db").exists()
+    assert "recovery key" not in result.stdout  # no key is shown for a journal never made
+    blocked = tmp_path / "file-in-the-way"
+    blocked.write_text("")
+    result = run_cli(
+        ["init", "--kdf-memory", "64"],
+        blocked / "j",
+        None,
+        RECOVERYLOG_NEW_PASSPHRASE=OTHER_PASSPHRASE,
+    )
+    assert result.returncode == 1 and "recovery key" not in result.stdout, result.stderr
     init_cli(data)
     before = (data / "journal.db").read_bytes()
     result = run_cli(

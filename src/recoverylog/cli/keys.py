@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -26,9 +27,15 @@ def init(
     ] = "256",
 ) -> None:
     """Create a new, encrypted journal: a passphrase twice, then a recovery key shown once."""
+    from recoverylog.errors import StorageError
     from recoverylog.journal import Journal
+    from recoverylog.paths import ensure_private_dir
     from recoverylog.vault.kdf import params_for_memory
-    from recoverylog.vault.keyslots import new_recovery_key, normalize_recovery_key
+    from recoverylog.vault.keyslots import (
+        check_new_passphrase,
+        new_recovery_key,
+        normalize_recovery_key,
+    )
 
     locations = state(ctx).locations
     from recoverylog.fields import integer
@@ -43,6 +50,12 @@ def init(
             f"a journal already exists in {locations.data_dir}; nothing was changed"
         )
     secret = new_passphrase(allow_current_env=True)
+    # Everything that could still refuse the journal is checked before the recovery key is
+    # shown: a key shown "once" must belong to a journal that exists.
+    check_new_passphrase(secret)
+    ensure_private_dir(locations.data_dir)
+    if not os.access(locations.data_dir, os.W_OK | os.X_OK):
+        raise StorageError(f"cannot write in {locations.data_dir}; no journal was created")
     recovery_key = new_recovery_key()
     interactive = sys.stdin.isatty()
     typer.echo(
