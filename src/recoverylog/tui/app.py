@@ -220,6 +220,35 @@ class RecoveryApp(App[None]):
         if reason:
             self.notify(reason, title="Locked", markup=False)
 
+    # -- the last line of defence --------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        self._fatal = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """An error nothing else caught closes the app with one plain line: no traceback and
+        no local variables (Textual's default shows both, and they can hold journal text)."""
+        from rich.text import Text
+
+        from recoverylog.errors import RecoverylogError
+
+        error = getattr(self, "_fatal", None)
+        if isinstance(error, RecoverylogError):
+            line = f"recoverylog: {error.message}"
+        else:
+            name = type(error).__name__ if error is not None else "error"
+            line = (
+                f"recoverylog closed after an unexpected problem ({name}). "
+                "Everything you saved is in your journal; please open it again."
+            )
+        self.bell()
+        self._exit_renderables.append(Text(line))
+        self._close_messages_no_wait()
+
+    def panic(self, *renderables: Any) -> None:
+        """Never print an object's own rendering on the way out (it could be user text)."""
+        self._fatal_error()
+
     def on_unmount(self) -> None:
         self.lock_for_exit()
 

@@ -82,7 +82,27 @@ class JournalMixin:
         """Run one quick facade call on the UI thread: a change (one transaction), or a
         small read a form needs before the first key."""
         with self.rapp.journal() as journal:
-            return fn(journal)
+            try:
+                return fn(journal)
+            except RecoverylogError:
+                raise
+            except Exception as exc:  # shown in place like any other error, never a traceback
+                raise RecoverylogError(error_message(exc)) from None
+
+    def read_first(self, fn: Callable[[Journal], T], then: Callable[[T], Any]) -> None:
+        """A small read a screen needs before the first key (on the UI thread, so nothing
+        typed at once is lost). If it fails (a damaged record), say so and go back."""
+        try:
+            result = self.write(fn)
+        except RecoverylogError as exc:
+            self.report_error(exc)
+            self.call_after_refresh(self._leave)
+            return
+        then(result)
+
+    def _leave(self) -> None:
+        if self.is_attached and self.app.screen is self:
+            self.app.pop_screen()
 
     def report_error(self, exc: BaseException) -> None:
         if isinstance(exc, Locked):

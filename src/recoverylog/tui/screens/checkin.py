@@ -124,7 +124,7 @@ class CheckinScreen(FormScreen):
         self.query_one("#f-medication").display = False
         # One day's check-in and the settings: two small reads, done before the first key so
         # that nothing typed right away is lost.
-        self.fill(self.write(lambda j: _load(j, self.day)))
+        self.read_first(lambda j: _load(j, self.day), self.fill)
 
     def fill(self, data: CheckinData) -> None:
         self.data = data

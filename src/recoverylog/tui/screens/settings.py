@@ -102,7 +102,7 @@ class SettingsScreen(FormScreen):
     def on_mount(self) -> None:
         self.sub_title = "Settings"
         self.query_one("#form-error").display = False
-        self.fill(self.write(lambda j: j.settings()))
+        self.read_first(lambda j: j.settings(), self.fill)
 
     def fill(self, settings: Settings) -> None:
         self.query_one("#currency", Input).value = settings.currency

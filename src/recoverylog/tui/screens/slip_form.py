@@ -104,7 +104,7 @@ class SlipFormScreen(FormScreen):
     def on_mount(self) -> None:
         self.sub_title = "Record a slip"
         self.query_one("#form-error").display = False
-        self.fill(self.write(lambda j: j.tracks()))
+        self.read_first(lambda j: j.tracks(), self.fill)
 
     def fill(self, tracks: list[Any]) -> None:
         select = self.query_one("#track", Select)
