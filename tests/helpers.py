@@ -16,17 +16,18 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def fill(journal: Journal, note: str = "a quiet day") -> dict[str, str]:
-    """One entity of each kind; returns their ids by table."""
-    track = m.Track(
-        new_id(), "Alcohol", date(2024, 1, 31), Decimal("12.50"), Decimal("2"), note=note
-    )
+def fill(journal: Journal, note: str = "a quiet day", track: str = "Alcohol") -> dict[str, str]:
+    """One entity of each kind; returns their ids by table. Called again on the same journal,
+    it keeps the journal's rules: the track gets its own name, the check-in its own day."""
+    n = len(journal.records("track"))
+    name = track if n == 0 else f"{track} {n + 1}"
+    track = m.Track(new_id(), name, date(2024, 1, 31), Decimal("12.50"), Decimal("2"), note=note)
     slip = m.Slip(
         new_id(), track.id, date(2024, 3, 1), "lapse", "21:30", note=note, learned="call earlier"
     )
     checkin = m.CheckIn(
         new_id(),
-        date(2024, 3, 2),
+        date(2024, 3, 2) + timedelta(days=n),
         mood=7,
         craving=3,
         halt=("tired",),

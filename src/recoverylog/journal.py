@@ -47,6 +47,8 @@ class ImportResult:
     added: dict[str, int] = field(default_factory=dict)
     skipped: int = 0
     conflicts: int = 0
+    #: check-ins for days that already have one in the journal (the journal's are kept)
+    same_day: int = 0
 
     @property
     def total_added(self) -> int:
@@ -249,15 +251,11 @@ class Journal(SkillsMixin, QueriesMixin, EntriesMixin):
         entities = parse_export(doc)
         result = ImportResult()
         with self.store.write():
-            known_tracks = {r for r in self._ids("track")} | {
-                e.id for e in entities if e.table == "track"
-            }
+            same_day = self._check_import(entities)
             for entity in entities:
-                if entity.table == "slip" and entity.track_id not in known_tracks:
-                    raise InvalidInput(
-                        f"slips: {entity.id}: track_id", "names a track that is in neither file"
-                    )
-            for entity in entities:
+                if entity.id in same_day:
+                    result.same_day += 1
+                    continue
                 if self.store.exists(entity.table, entity.id):
                     current = self.store.get(entity.table, entity.id)
                     if current is not None and to_data(
@@ -270,6 +268,55 @@ class Journal(SkillsMixin, QueriesMixin, EntriesMixin):
                 self.save(entity)
                 result.added[entity.table] = result.added.get(entity.table, 0) + 1
         return result
+
+    def _check_import(self, entities: list[Any]) -> set[str]:
+        """The rules that tie entries together, as the add and edit paths keep them: no
+        future dates, no slip before its track started, one track per name, one check-in per
+        day. Raises on the first problem (the caller's transaction then writes nothing);
+        returns the ids of check-ins for days the journal already has one of (kept apart)."""
+        from datetime import timedelta
+
+        # A day of slack: an export made just after midnight in a timezone ahead of this one.
+        latest = self.today() + timedelta(days=1)
+        journal_tracks = {t.id: t for t in self.tracks(include_archived=True)}
+        file_tracks = {e.id: e for e in entities if e.table == "track"}
+        names = {t.name.lower(): t.id for t in journal_tracks.values()}
+        checkin_days = {
+            day: record_id
+            for record_id, day in self.store.conn.execute("SELECT id, day FROM checkin")
+        }
+        file_days: dict[str, str] = {}
+        same_day: set[str] = set()
+        for entity in entities:
+            where = f"{EXPORT_KEYS[entity.table]}: {entity.id}"
+            day = entity.day
+            if day is not None and day > latest:
+                raise InvalidInput(f"{where}: date", f"is in the future ({day})")
+            if entity.table == "track" and entity.id not in journal_tracks:
+                other = names.setdefault(entity.name.lower(), entity.id)
+                if other != entity.id:
+                    raise AlreadyExists(
+                        f"{where}: there is already a track called {entity.name!r}; nothing "
+                        "was imported (rename one with: recoverylog edit track ID --name NEW)"
+                    )
+            elif entity.table == "slip":
+                track = journal_tracks.get(entity.track_id) or file_tracks.get(entity.track_id)
+                if track is None:
+                    raise InvalidInput(
+                        f"{where}: track_id", "names a track that is in neither file"
+                    )
+                if entity.date < track.started_on:
+                    raise InvalidInput(
+                        f"{where}: date",
+                        f"is before {track.name!r} started ({track.started_on})",
+                    )
+            elif entity.table == "checkin":
+                key = entity.date.isoformat()
+                if file_days.setdefault(key, entity.id) != entity.id:
+                    raise InvalidInput(f"{where}: date", f"has a second check-in for {key}")
+                if checkin_days.get(key, entity.id) != entity.id:
+                    same_day.add(entity.id)
+        return same_day
 
     def get(self, table: str, record_id: str) -> Any | None:
         """One entity by table and id, or None."""

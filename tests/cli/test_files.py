@@ -149,3 +149,71 @@ def test_a_write_leaves_todays_backup(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert [p.name for p in (a / "backups").iterdir()] == ["daily-2026-11-25.db"]
     assert b"mood" not in (a / "backups" / "daily-2026-11-25.db").read_bytes()
+
+
+def test_import_keeps_the_rules_that_tie_entries_together(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    _filled(a)
+    assert run_cli(["export", str(tmp_path / "good.json")], a).returncode == 0
+    good = json.loads((tmp_path / "good.json").read_text())
+    track, checkin = good["tracks"][0], good["checkins"][0]
+    slip_of_track = next(s for s in good["slips"] if s["track_id"] == track["id"])
+    init_cli(b)
+    cases: dict[str, tuple[dict[str, object], str]] = {
+        "slip-before-start": (
+            {
+                **good,
+                "slips": [
+                    {**slip_of_track, "date": "2020-01-01"},
+                    *[s for s in good["slips"] if s is not slip_of_track],
+                ],
+            },
+            f"is before {track['name']!r} started (2024-01-31)",
+        ),
+        "future-checkin": (
+            {**good, "checkins": [{**checkin, "date": "2099-01-01"}, *good["checkins"][1:]]},
+            "is in the future (2099-01-01)",
+        ),
+        "two-checkins-one-day": (
+            {**good, "checkins": [checkin, {**good["checkins"][1], "date": checkin["date"]}]},
+            f"has a second check-in for {checkin['date']}",
+        ),
+        "same-track-name": (
+            {**good, "tracks": [track, {**good["tracks"][1], "name": track["name"].upper()}]},
+            f"there is already a track called {track['name'].upper()!r}",
+        ),
+    }
+    for name, (doc, message) in cases.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(doc))
+        result = run_cli(["import", str(path)], b)
+        assert result.returncode == 1, (name, result.stdout, result.stderr)
+        assert message in result.stderr, (name, result.stderr)
+    assert run_cli(["export", str(tmp_path / "empty.json")], b).returncode == 0
+    empty = json.loads((tmp_path / "empty.json").read_text())
+    assert all(empty[k] in ([], None) for k in empty if k not in ("format", "version"))
+
+    # A journal with its own check-in on a day the export has one for.
+    c = tmp_path / "c"
+    init_cli(c)
+    same_day = run_cli(["checkin", "--date", checkin["date"], "--mood", "5"], c)
+    assert same_day.returncode == 0, same_day.stderr
+    result = run_cli(["import", str(tmp_path / "good.json")], c)
+    assert result.returncode == 0, result.stderr
+    assert "1 check-ins are for days that already have one" in result.stdout
+    days = [
+        e["date"]
+        for e in json.loads(run_cli(["log", "--json", "--kind", "checkin", "-n", "50"], c).stdout)
+    ]
+    assert sorted(days) == sorted(set(days)) and checkin["date"] in days
+    status = run_cli(["status", "--json"], c)
+    assert status.returncode == 0, status.stderr
+    dup = run_cli(["track", "add", track["name"], "--since", "2024-02-01"], c)
+    assert dup.returncode == 1 and "already a track" in dup.stderr
+    d = tmp_path / "d"  # a journal with its own track of an exported track's name
+    init_cli(d)
+    assert (
+        run_cli(["track", "add", track["name"].lower(), "--since", "2024-01-01"], d).returncode == 0
+    )
+    refused = run_cli(["import", str(tmp_path / "good.json")], d)
+    assert refused.returncode == 1 and "already a track called" in refused.stderr

@@ -89,7 +89,7 @@ def filled(cli_journal: Path, tmp_path: Path) -> dict[str, Any]:
         ids = fill(journal, note="before the fault")
     other = tmp_path / "other"
     with Journal.create(locate(other), PASSPHRASE, FLOOR)[0] as journal:
-        fill(journal, note="from the other journal")
+        fill(journal, note="from the other journal", track="Gambling")
         journal.export_to(tmp_path / "other.json")
     return {"data": cli_journal, "ids": ids, "export": tmp_path / "other.json"}
 

@@ -43,6 +43,11 @@ def import_(
         typer.echo(
             f"{result.conflicts} have the same id as a different entry; the journal's own were kept."
         )
+    if result.same_day:
+        typer.echo(
+            f"{result.same_day} check-ins are for days that already have one; "
+            "the journal's own were kept."
+        )
 
 
 def backup(
