@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -67,3 +67,26 @@ def test_charts_fit_any_period(days: int) -> None:
         assert all(0 <= x <= chart.width and 0 <= y <= chart.height for x, y in chart.dots)
         assert all(0 <= x <= chart.width for x, _ in chart.x_ticks)
         assert charts.svg(chart).startswith("<svg") and "http" not in charts.svg(chart)
+
+
+def test_control_characters_are_shown_not_obeyed(journal: Journal) -> None:
+    """An ANSI escape in a name, a note or a skill reaches no report file raw (``cat`` on a
+    Markdown or HTML report must not act on the terminal)."""
+    from datetime import datetime
+
+    esc = "\x1b[31m"
+    track = m.Track(new_id(), f"Gam{esc}bling", date(2026, 3, 1))
+    journal.save(track)
+    at = datetime(2026, 3, 20, 9, 0, tzinfo=UTC)
+    craving = m.Craving(new_id(), at, 6, at.date(), triggers=("stress",), note=f"bell\x07{esc}")
+    journal.save(craving)
+    journal.save(m.CopingEntry(new_id(), at, at.date(), f"walk{esc}", 7, craving.id, "ok"))
+    journal.save(m.CheckIn(new_id(), at.date(), mood=5, note=f"back\x08space{esc}"))
+    model = build_report(journal, TODAY - timedelta(days=29), TODAY, True)
+    md, html = (render(model, fmt).decode() for fmt in ("md", "html"))
+    for text in (md, html):
+        assert not any(ch in text for ch in "\x1b\x07\x08")
+    # Markdown escapes the backslash and the bracket, so that it reads as typed once rendered.
+    assert r"Gam\\x1b\[31mbling" in md and r"back\\x08space" in md
+    assert r"Gam\x1b[31mbling" in html and r"bell\x07\x1b[31m" in html
+    assert r"walk\x1b[31m" in html

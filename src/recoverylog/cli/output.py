@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def visible(text: str) -> str:
-    """User text as typed, with control characters (ANSI escapes...) shown, not obeyed."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+from recoverylog.visible import visible
 
 
 def console(stderr: bool = False) -> Any:

@@ -10,9 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from html import escape
+from html import escape as _escape
 
 from recoverylog.report import model as rm
+from recoverylog.visible import visible
+
+
+def escape(value: str) -> str:
+    """Text for SVG: control characters shown (as everywhere user text appears), then escaped."""
+    return _escape(visible(value))
+
 
 RGB = tuple[int, int, int]
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from recoverylog.report import charts, text
 from recoverylog.report import model as rm
 from recoverylog.report.html_template import CSP, CSS, TEMPLATE
+from recoverylog.visible import visible
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -23,10 +24,16 @@ WEEKDAYS = ("M", "T", "W", "T", "F", "S", "S")
 @lru_cache(maxsize=1)
 def _template() -> Template:
     from jinja2 import DictLoader, Environment, StrictUndefined
+    from markupsafe import Markup
+
+    def shown(value: object) -> object:
+        """Every value the template prints: user text with control characters shown."""
+        return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
     env = Environment(
         loader=DictLoader({"report.html": TEMPLATE}),
         autoescape=True,
+        finalize=shown,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from recoverylog.domain.vocab import HALT
+from recoverylog.visible import visible
 
 TITLE = "Recovery journal summary"
 HEALTH_SHORT = "Contains health information, shared by choice."
@@ -116,7 +117,7 @@ def escape_md(text: str) -> str:
     """Text that Markdown shows literally: punctuation that could be markup gets a backslash,
     and so do list, heading and quote markers at the start of a line."""
     lines = []
-    for line in text.splitlines() or [""]:
+    for line in visible(text).splitlines() or [""]:
         escaped = _MD_SPECIAL.sub(r"\\\1", line)
         escaped = _MD_LINE_START.sub(_escape_marker, escaped)
         lines.append(escaped)

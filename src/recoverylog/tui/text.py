@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def visible(value: str) -> str:
-    """Text as typed, with control characters (ANSI escapes...) shown, not obeyed."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], value)
+from recoverylog.visible import visible
 
 
 def user_text(value: str, style: str = "") -> Text:
