@@ -196,3 +196,24 @@ def test_editor_gets_no_passphrase_and_leaves_nothing(
     assert "secret-passphrase-canary" not in seen.read_text()
     folder = Path(Path(f"{seen}.dir").read_text().strip())
     assert not folder.exists()
+
+
+def test_a_reader_that_stops_early_is_not_an_error(cli_journal: Path) -> None:
+    """``recoverylog log | head -1``: the pipe closes before the output is written."""
+    import subprocess
+    import sys
+
+    from tests.conftest import cli_env
+
+    _ok(["checkin", "--mood", "6", "--note", "one"], cli_journal)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "recoverylog", "log"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=cli_env(cli_journal),
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the journal is even unlocked
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert err == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import sys
@@ -48,6 +49,9 @@ class BoundaryGroup(TyperGroup):
             err = damaged_or_storage(exc, _data_path(ctx))
             report_error(str(err))
             raise typer.Exit(getattr(err, "exit_code", 1)) from None
+        except BrokenPipeError:  # the reader stopped reading (``log | head``): not an error
+            _quiet_stdout()
+            raise typer.Exit(0) from None
         except OSError as exc:
             err = StorageError(
                 f"could not read or write {exc.filename or 'a file'}: {exc.strerror or exc}"
@@ -62,6 +66,13 @@ class BoundaryGroup(TyperGroup):
                 "saved. Set RECOVERYLOG_DEBUG=1 to see details."
             )
             raise typer.Exit(1) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _report_damaged(journals: list[Any]) -> None:

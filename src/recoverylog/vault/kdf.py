@@ -15,7 +15,7 @@ FLOOR_ITERATIONS = 3
 #: A tampered header must not be able to ask for terabytes or hours.
 CAP_MEMORY_KIB = 4 * 1024 * KIB_PER_MIB
 CAP_ITERATIONS = 32
-MIN_LANES = 1
+MIN_LANES = 4
 MAX_LANES = 16
 
 DEFAULT_MEMORY_MIB = 256
