@@ -134,6 +134,15 @@ def entry_json(entity: Any) -> dict[str, Any]:
     return out
 
 
+def track_json(track: m.Track) -> dict[str, Any]:
+    """A track for ``track list --json``: its fields, money and hours as numbers."""
+    out = to_data(track)
+    for key in ("cost_per_day", "hours_per_day"):
+        if isinstance(out.get(key), str):
+            out[key] = float(out[key])
+    return out
+
+
 def status_json(status: Status) -> dict[str, Any]:
     def num(value: Any) -> float | None:
         return None if value is None else float(value)

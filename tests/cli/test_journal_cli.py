@@ -217,3 +217,25 @@ def test_a_reader_that_stops_early_is_not_an_error(cli_journal: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0, err
     assert err == ""
+
+
+def test_track_list_and_settings_show_as_json(cli_journal: Path) -> None:
+    d = cli_journal
+    _ok(["track", "add", "Alcohol", "--since", "2024-01-01", "--cost-per-day", "12.5"], d)
+    tracks = json.loads(_ok(["track", "list", "--json"], d))
+    assert [(t["name"], t["started_on"], t["cost_per_day"]) for t in tracks] == [
+        ("Alcohol", "2024-01-01", 12.5)
+    ]
+    assert tracks[0]["archived"] is False and tracks[0]["id"]
+    _ok(["settings", "set", "currency", "€"], d)
+    settings = json.loads(_ok(["settings", "show", "--json"], d))
+    assert settings["currency"] == "€" and settings["auto_lock_minutes"] == 10
+    assert set(settings) == {
+        "theme",
+        "region",
+        "auto_lock_minutes",
+        "rollover_hour",
+        "currency",
+        "medication_tracking",
+        "alias",
+    }

@@ -10,7 +10,7 @@ import typer
 
 from recoverylog import fields as parse
 from recoverylog.cli.context import open_journal, state
-from recoverylog.cli.output import say
+from recoverylog.cli.output import print_json, say
 from recoverylog.errors import InvalidInput, UsageError
 
 KIND_HELP = "checkin, craving, coping, reflection, slip, surf or track"
@@ -220,11 +220,29 @@ PLAIN_KEYS = {
 
 
 @settings_app.command("show")
-def settings_show(ctx: typer.Context) -> None:
+def settings_show(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
     """Show every setting."""
     from recoverylog.config import load_config
 
     config = load_config(state(ctx).locations.config_file)
+    if as_json:
+        with open_journal(ctx) as journal:
+            sealed = journal.settings()
+        print_json(
+            {
+                "theme": config.theme,
+                "region": config.region,
+                "auto_lock_minutes": config.auto_lock_minutes,
+                "rollover_hour": config.rollover_hour,
+                "currency": sealed.currency,
+                "medication_tracking": sealed.medication_tracking,
+                "alias": sealed.alias,
+            }
+        )
+        return
     say(f"theme: {config.theme}")
     say(f"region: {config.region or '(from your locale)'}")
     say(f"auto-lock: {config.auto_lock_minutes} minutes")

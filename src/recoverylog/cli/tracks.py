@@ -8,7 +8,7 @@ import typer
 
 from recoverylog import fields as parse
 from recoverylog.cli.context import open_journal
-from recoverylog.cli.output import say
+from recoverylog.cli.output import print_json, say
 
 track_app = typer.Typer(
     help="Sobriety clocks, one per substance or behaviour.", no_args_is_help=True
@@ -52,10 +52,16 @@ def add(
 def list_(
     ctx: typer.Context,
     all_: Annotated[bool, typer.Option("--all", help="Include archived tracks.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List your tracks."""
     with open_journal(ctx) as journal:
         tracks = journal.tracks(include_archived=all_)
+    if as_json:
+        from recoverylog.queries import track_json
+
+        print_json([track_json(t) for t in tracks])
+        return
     if not tracks:
         say("No tracks yet. Start one with: recoverylog track add NAME --since DATE")
     for track in tracks:
