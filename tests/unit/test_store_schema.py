@@ -63,3 +63,30 @@ def test_newer_schema_is_refused(journal: Journal, locations: Locations) -> None
 
     with pytest.raises(DamagedData, match="newer recoverylog"):
         Journal.open(locations, PASSPHRASE)
+
+
+def test_checkpoint_waits_for_a_reader_in_another_connection(journal: Journal) -> None:
+    """A passphrase change right after the app read something still empties the WAL."""
+    import sqlite3
+    import threading
+    import time
+
+    journal.checkin(None, mood=5, note="in the WAL")
+    reader = sqlite3.connect(journal.locations.db, check_same_thread=False)
+    reader.execute("BEGIN")
+    reader.execute("SELECT COUNT(*) FROM checkin").fetchone()  # holds a read snapshot
+    journal.checkin(None, mood=6, note="written after the reader began")
+
+    def finish() -> None:
+        time.sleep(0.3)
+        reader.execute("COMMIT")
+
+    thread = threading.Thread(target=finish)
+    thread.start()
+    try:
+        assert journal.store.checkpoint() is True
+    finally:
+        thread.join()
+        reader.close()
+    wal = journal.locations.db.with_name(journal.locations.db.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0

@@ -283,9 +283,21 @@ class Store:
         row = self._one(sql, (*params, max(n - 1, 0)))
         return date.fromisoformat(row[0]) if row else None
 
-    def checkpoint(self) -> None:
-        """Fold the WAL into the database and truncate it, so old pages do not linger."""
-        self._exec("PRAGMA wal_checkpoint(TRUNCATE)")
+    def checkpoint(self, attempts: int = 20) -> bool:
+        """Fold the WAL into the database and truncate it, so old pages do not linger.
+
+        A reader in another process (the app open beside the command line) can hold the
+        checkpoint back; it is tried again for about two seconds. Returns whether it was
+        complete (if not, SQLite's next checkpoint finishes the job)."""
+        import time
+
+        for attempt in range(attempts):
+            rows = self._all("PRAGMA wal_checkpoint(TRUNCATE)")
+            if rows and rows[0][0] == 0:
+                return True
+            if attempt + 1 < attempts:
+                time.sleep(0.1)
+        return False
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
