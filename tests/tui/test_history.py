@@ -44,7 +44,7 @@ async def test_edit_then_delete_an_entry(fresh_dir: Locations, reopen: list[Jour
         assert "intensity 4" in screen_text(app)
         await pilot.press("up", "d")
         await pilot.pause()
-        assert "Delete this coping from 2026-11-25?" in screen_text(app)
+        assert "Delete this coping entry from 2026-11-25?" in screen_text(app)
         await pilot.press("y")
         await settle(pilot)
         assert "a walk" not in screen_text(app)
@@ -145,3 +145,30 @@ async def test_coping_rows_name_the_skill(fresh_dir: Locations, reopen: list[Jou
         assert "Urge surfing · helped 6/10" in text
         assert "mbrp-urge-surfing" not in text
         assert "[bold]my own way[/] · helped 5/10" in text  # the person's words, as typed
+
+
+async def test_delete_from_the_entry_screen_after_keeping_it_once(
+    fresh_dir: Locations, reopen: list[Journal]
+) -> None:
+    craving_id, coping_id = _with_entries(fresh_dir)
+    app = create_app(fresh_dir, journal=open_journal(fresh_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("enter")  # the newest: the coping entry
+        await settle(pilot)
+        assert isinstance(app.screen, EntryScreen)
+        await pilot.press("d", "n")  # keep it, then change one's mind
+        await settle(pilot)
+        await pilot.press("d", "y")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Deleted the coping entry") for m in messages), messages
+        assert not any("there is no" in m for m in messages), messages
+    reopen.append(journal := open_journal(fresh_dir))
+    with pytest.raises(NotFound):
+        journal.entry("coping", coping_id)
+    assert journal.entry("craving", craving_id).intensity == 6

@@ -64,7 +64,7 @@ class JournalMixin:
         except Locked:
             return
         except Exception as exc:  # shown as a message, never a traceback
-            self._call_ui(self.report_error, exc)
+            self._call_ui(self._report_if_shown, exc)
             return
         self._call_ui(self._deliver, then, result)
 
@@ -103,6 +103,11 @@ class JournalMixin:
     def _leave(self) -> None:
         if self.is_attached and self.app.screen is self:
             self.app.pop_screen()
+
+    def _report_if_shown(self, exc: BaseException) -> None:
+        """An error from a read whose screen has gone (an entry just deleted) is not news."""
+        if self.is_attached:
+            self.report_error(exc)
 
     def report_error(self, exc: BaseException) -> None:
         if isinstance(exc, Locked):

@@ -50,12 +50,12 @@ def confirm_delete(owner: JournalMixin, entry: Any, after: Callable[[], None]) -
         except RecoverylogError as exc:
             owner.report_error(exc)
             return
-        owner.notify(f"Deleted the {kind} from {entry.day}.", markup=False)
+        owner.notify(f"Deleted the {kind} entry from {entry.day}.", markup=False)
         after()
 
     owner.app.push_screen(
         ConfirmScreen(
-            f"Delete this {kind} from {entry.day}? This cannot be undone.", "Delete", "Keep"
+            f"Delete this {kind} entry from {entry.day}? This cannot be undone.", "Delete", "Keep"
         ),
         answer,
     )
