@@ -94,3 +94,31 @@ async def test_f2_reaches_crisis_from_inside_a_typed_field(fresh_dir: Locations)
         await pilot.press("escape", "f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_crisis_from_dialogs(sample_dir: Locations) -> None:
+    """Help and a delete confirmation are modal: ``!`` still opens crisis resources over them."""
+    from recoverylog.tui.screens.dialogs import ConfirmScreen
+
+    app = create_app(sample_dir, journal=open_journal(sample_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # the question is still there to answer

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from recoverylog.errors import InvalidInput, RecoverylogError
 from recoverylog.tui.data import Locked
+from recoverylog.tui.screens.crisis import CRISIS_BINDING
 from recoverylog.tui.widgets.field import Field
 
 if TYPE_CHECKING:
@@ -180,6 +181,8 @@ class FormScreen(FormMixin, Screen[Any]):
 
 class JournalModal(JournalMixin, ModalScreen[Any]):
     """A dialog over the current screen."""
+
+    BINDINGS = [CRISIS_BINDING]
 
 
 def collect(*steps: Callable[[], Any]) -> tuple[list[Any], list[BaseException]]:

@@ -11,6 +11,15 @@ from textual.widgets import Header, Static
 
 from recoverylog.tui.widgets.footer import KeysFooter
 
+#: ``!`` on dialogs too: a modal screen does not pass keys on to the app's own bindings.
+CRISIS_BINDING = Binding(
+    "exclamation_mark",
+    "app.crisis",
+    "Crisis",
+    key_display="!",
+    tooltip="Crisis and helpline resources; no unlocking needed.",
+)
+
 FALLBACK = (
     "If you are in danger or might harm yourself, call your local emergency number now "
     "(911 in the US and Canada, 999 in the UK, 112 in Ireland and the EU, 000 in Australia).\n\n"

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from recoverylog.tui.screens.crisis import CRISIS_BINDING
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismissed with True (y) or False (n, escape)."""
@@ -16,6 +18,7 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
+        CRISIS_BINDING,
     ]
 
     def __init__(self, question: str | Text, yes: str = "Yes", no: str = "No") -> None:
@@ -44,7 +47,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class NoticeScreen(ModalScreen[None]):
     """A few kind lines and an OK button (enter or escape closes)."""
 
-    BINDINGS = [Binding("escape,enter", "close", "OK")]
+    BINDINGS = [Binding("escape,enter", "close", "OK"), CRISIS_BINDING]
 
     def __init__(self, title: str, body: str | Text) -> None:
         super().__init__()

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from recoverylog.tui.screens.crisis import CRISIS_BINDING
+
 GLOBAL_NOTE = (
     "? and ! work on every screen, in an empty text field too. Once you have typed something "
     "in a field they type themselves: then F1 opens help and F2 crisis resources. "
@@ -22,6 +24,7 @@ GLOBAL_NOTE = (
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark,f1", "app.pop_screen", "Close", tooltip="Close help."),
+        CRISIS_BINDING,
     ]
 
     def __init__(self, title: str, rows: list[tuple[str, str, str]]) -> None:
