@@ -122,3 +122,19 @@ async def test_crisis_from_dialogs(sample_dir: Locations) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)  # the question is still there to answer
+
+
+async def test_crisis_text_is_whole_at_80_columns(fresh_dir: Locations) -> None:
+    """Every wrapped line of the resources can be scrolled to; none is cut off at the end."""
+    from recoverylog.tui.screens.crisis import CrisisScreen as Crisis
+
+    app = create_app(fresh_dir, journal=open_journal(fresh_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(Crisis(None))
+        await pilot.pause()
+        app.screen.query_one("#crisis").scroll_end(animate=False)
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "across the EU · 24/7" in text
+        assert "a doctor, a therapist or emergency services." in text
