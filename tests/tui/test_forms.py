@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Select
+
 from recoverylog.config import load_config
 from recoverylog.journal import Journal
 from recoverylog.paths import Locations
@@ -186,16 +188,35 @@ async def test_sealed_report_shows_its_passphrase_once(
         await pilot.press("r")
         await settle(pilot)
         await pilot.click("#seal")
+        assert app.screen.query_one("#format", Select).value == "html"  # sealing is HTML
+        app.screen.query_one("#format", Select).value = "md"
         await pilot.click("#output")
-        await type_text(pilot, str(target))
+        await type_text(pilot, str(tmp_path / "report"))
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "seal works only with --format html" in screen_text(app)
-        await pilot.click("#format")
-        await pilot.press("down", "enter")
+        assert "seal works with the html format only" in screen_text(app)
+        await pilot.click("#output")
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, str(target))
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, NoticeScreen)
         assert "one-time passphrase" in screen_text(app)
     page = target.read_text(encoding="utf-8")
     assert "Alcohol" not in page, "the sealed page holds the report only encrypted"
+
+
+async def test_report_format_follows_the_file_name(sample_dir: Locations, tmp_path: Path) -> None:
+    app = create_app(sample_dir, journal=open_journal(sample_dir))
+    target = tmp_path / "for-my-sponsor.html"
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.click("#output")
+        await type_text(pilot, str(target))
+        assert app.screen.query_one("#format", Select).value == "html"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

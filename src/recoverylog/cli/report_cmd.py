@@ -12,14 +12,12 @@ from recoverylog import fields as parse
 from recoverylog.cli.context import open_journal
 from recoverylog.errors import AlreadyExists, InvalidInput
 
-SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
-
 
 def _format(value: str | None, output: str, seal: bool) -> str:
-    from recoverylog.report import check_format
+    from recoverylog.report import check_format, format_for
 
     if value is None:
-        value = SUFFIXES.get(Path(output).suffix.lower())
+        value = format_for(output)
         if value is None:
             raise InvalidInput("--format", "is needed: md, html or pdf")
     return check_format(value, seal)

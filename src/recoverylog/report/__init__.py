@@ -8,7 +8,7 @@ writes it (mode 0600), returning the one-time passphrase of a sealed HTML report
 from __future__ import annotations
 
 from recoverylog.report.model import ReportModel, build_report, default_period
-from recoverylog.report.write import FORMATS, check_format, render, write_report
+from recoverylog.report.write import FORMATS, check_format, format_for, render, write_report
 
 __all__ = [
     "FORMATS",
@@ -16,6 +16,7 @@ __all__ = [
     "build_report",
     "check_format",
     "default_period",
+    "format_for",
     "render",
     "write_report",
 ]

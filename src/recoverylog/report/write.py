@@ -12,6 +12,17 @@ from recoverylog.report.model import ReportModel
 FORMATS = ("md", "html", "pdf")
 
 
+#: A report file's extension names its format when none is given.
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+def format_for(path: str) -> str | None:
+    """The format a file name's extension asks for, if it names one."""
+    from pathlib import Path
+
+    return SUFFIXES.get(Path(path.strip()).suffix.lower())
+
+
 def check_format(fmt: str, seal: bool = False) -> str:
     """The format in lower case; InvalidInput naming ``--format`` or ``--seal`` otherwise."""
     value = fmt.strip().lower()

@@ -120,6 +120,20 @@ class ReportScreen(FormScreen):
                 yield Button("Cancel", id="cancel", compact=True)
         yield KeysFooter()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A file name ending in .html, .pdf or .md picks that format, as on the command line."""
+        if event.input.id != "output":
+            return
+        from recoverylog.report import format_for
+
+        wanted = format_for(event.value)
+        if wanted in self.formats:
+            self.query_one("#format", Select).value = wanted
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id == "seal" and event.value and "html" in self.formats:
+            self.query_one("#format", Select).value = "html"  # a sealed report is HTML
+
     def on_mount(self) -> None:
         self.sub_title = "Report"
         self.query_one("#form-error").display = False
@@ -156,6 +170,8 @@ class ReportScreen(FormScreen):
                     "output", f"is needed: the file to write, e.g. ~/report{SUFFIXES[fmt]}"
                 )
             )
+        if self.query_one("#seal", Checkbox).value and fmt != "html":
+            errors.append(InvalidInput("seal", "works with the html format only: choose html"))
         if errors:
             self.show_errors(errors)
             return
