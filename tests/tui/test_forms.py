@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
 from recoverylog.config import load_config
 from recoverylog.journal import Journal
@@ -220,3 +220,35 @@ async def test_report_format_follows_the_file_name(sample_dir: Locations, tmp_pa
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+async def test_escape_asks_before_dropping_what_was_typed(
+    fresh_dir: Locations, reopen: list[Journal]
+) -> None:
+    from recoverylog.tui.screens.craving import CravingScreen
+    from recoverylog.tui.screens.dialogs import ConfirmScreen
+
+    app = create_app(fresh_dir, journal=open_journal(fresh_dir))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        await pilot.press("escape")  # nothing typed: straight back
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("u")
+        await settle(pilot)
+        await pilot.press("9")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Leave without saving?" in screen_text(app)
+        await pilot.press("n")  # stay: the 9 is still there
+        await pilot.pause()
+        assert isinstance(app.screen, CravingScreen)
+        assert app.screen.query_one("#intensity", Input).value == "9"
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+    reopen.append(journal := open_journal(fresh_dir))
+    assert journal.log(kinds=("craving",)) == []

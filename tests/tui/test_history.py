@@ -78,7 +78,7 @@ async def test_edit_refuses_bad_values_in_place(
         text = screen_text(app)
         assert "intensity must be 0-10 (got 14)" in text
         assert "after must be a whole number 0-10 (got 'x')" in text
-        await pilot.press("escape", "d", "n")
+        await pilot.press("escape", "y", "d", "n")  # leave the changed form, keep the entry
         await settle(pilot)
         assert isinstance(app.screen, EntryScreen)
     reopen.append(journal := open_journal(fresh_dir))

@@ -116,3 +116,31 @@ async def test_first_run_creates_a_journal(tmp_path, reopen: list[Journal]) -> N
     reopen.append(journal := Journal.open(locations, "a good long phrase"))
     assert journal.tracks() == []
     reopen.append(Journal.open_with_recovery_key(locations, key))
+
+
+async def test_surfing_an_urge_is_not_idle_time(fresh_dir: Locations) -> None:
+    """Sitting still with the surf timer is the point of it: auto-lock waits until it ends."""
+    from recoverylog.tui.ticks import FakeTicks
+
+    save_config(fresh_dir.config_file, Config(auto_lock_minutes=1, region="US"))
+    now = [1000.0]
+    ticks = FakeTicks()
+    app = create_app(
+        fresh_dir, journal=open_journal(fresh_dir), idle_clock=lambda: now[0], ticks=ticks
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        await pilot.press("6", "ctrl+t")
+        await settle(pilot)
+        for _minute in range(3):  # three minutes without a key
+            now[0] += 60
+            ticks.advance(60)
+            await pilot.pause()
+            app.check_auto_lock()
+            assert app.unlocked
+        now[0] += 61
+        app.check_auto_lock()  # the timer has ended (three minutes): idle time counts again
+        await pilot.pause()
+        assert not app.unlocked

@@ -107,7 +107,7 @@ class JournalMixin:
 
     def _report_if_shown(self, exc: BaseException) -> None:
         """An error from a read whose screen has gone (an entry just deleted) is not news."""
-        if self.is_attached:
+        if self.is_attached and self in self.app.screen_stack:  # popped screens linger a bit
             self.report_error(exc)
 
     def report_error(self, exc: BaseException) -> None:
@@ -170,13 +170,58 @@ class FormMixin(JournalMixin):
 
 
 class FormScreen(FormMixin, Screen[Any]):
-    """A full-screen form; ctrl+s saves."""
+    """A full-screen form; ctrl+s saves; escape asks first when something was typed."""
 
     BINDINGS = [
         Binding(
             "ctrl+s", "save", "Save", tooltip="Save (the form stays if something needs fixing)."
-        )
+        ),
+        Binding("escape", "leave", "Back", show=False, tooltip="Back (asks if unsaved)."),
     ]
+    _filled: tuple[Any, ...] | None = None
+
+    def _on_mount(self, _: Any) -> None:
+        # What the form shows once its own on_mount has filled it in: leaving asks first
+        # only if the person has changed something since.
+        self.call_after_refresh(self._remember)
+
+    def _remember(self) -> None:
+        self._filled = self.form_values()
+
+    def form_values(self) -> tuple[Any, ...]:
+        from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
+
+        values: list[Any] = []
+        for widget in self.query("Input, TextArea, Checkbox, Select, SelectionList"):
+            if isinstance(widget, Input):
+                values.append(widget.value)
+            elif isinstance(widget, TextArea):
+                values.append(widget.text)
+            elif isinstance(widget, Checkbox | Select):
+                values.append(widget.value)
+            elif isinstance(widget, SelectionList):
+                values.append(tuple(widget.selected))
+        return tuple(values)
+
+    def unsaved(self) -> bool:
+        return self._filled is not None and self.form_values() != self._filled
+
+    def action_leave(self) -> None:
+        if not self.unsaved():
+            self.app.pop_screen()
+            return
+        from recoverylog.tui.screens.dialogs import ConfirmScreen
+
+        def answer(leave: bool | None) -> None:
+            if leave and self.is_attached and self.app.screen is self:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Leave without saving? What you wrote here is not saved yet.", "Leave", "Stay"
+            ),
+            answer,
+        )
 
 
 class JournalModal(JournalMixin, ModalScreen[Any]):

@@ -94,6 +94,8 @@ class SurfScreen(FormScreen):
     def on_tick(self, elapsed: float) -> None:
         if not self.is_attached:
             return
+        if self._stop is not None:  # surfing is sitting still on purpose: not idle time
+            self.rapp.touch()
         minute = min(int(elapsed // 60), self.minutes)
         if minute <= self.minute:
             self._show_clock(elapsed)
