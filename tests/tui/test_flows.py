@@ -25,6 +25,7 @@ async def test_unlock_wrong_then_right(fresh_dir: Locations) -> None:
         await settle(pilot)
         assert isinstance(app.screen, LockScreen)
         assert "That passphrase does not open this journal" in screen_text(app)
+        assert "recoverylog recover" in " ".join(screen_text(app).split())
         assert not app.unlocked
         await type_text(pilot, PASSPHRASE)
         await pilot.press("enter")

@@ -72,11 +72,11 @@ async def test_reflection_with_preview(fresh_dir: Locations, reopen: list[Journa
         assert "body is empty; nothing was saved" in screen_text(app)
         await type_text(pilot, "# Step four")
         await pilot.press("enter")
-        await type_text(pilot, "[bold]honest[/] *today*")
+        await type_text(pilot, "[bold]honest[/] *today* <script>x</script>")
         await pilot.press("ctrl+t")
         await settle(pilot)
         text = screen_text(app)
-        assert "Step four" in text and "[bold]honest[/] today" in text
+        assert "Step four" in text and "[bold]honest[/] today <script>x</script>" in text
         await pilot.press("ctrl+t")
         await pilot.click("#title")
         await type_text(pilot, "Inventory")
@@ -89,7 +89,7 @@ async def test_reflection_with_preview(fresh_dir: Locations, reopen: list[Journa
     (entry,) = journal.log(kinds=("reflection",))
     assert entry.title == "Inventory"
     assert entry.tags == ("step work", "honesty")
-    assert entry.body == "# Step four\n[bold]honest[/] *today*"
+    assert entry.body == "# Step four\n[bold]honest[/] *today* <script>x</script>"
 
 
 async def test_settings_are_saved(fresh_dir: Locations, reopen: list[Journal]) -> None:

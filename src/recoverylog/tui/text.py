@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 
 from recoverylog.visible import visible
@@ -22,3 +24,11 @@ def one_line(value: str, width: int = 60) -> Text:
 
 def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def markdown_parser() -> Any:
+    """The Markdown widget's parser with raw HTML off: a ``<script>`` in a reflection shows as
+    typed in the preview instead of disappearing."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("gfm-like", {"html": False})

@@ -15,6 +15,7 @@ from textual.widgets import Header, Label, Markdown, Static
 from recoverylog.errors import RecoverylogError
 from recoverylog.tui.data import KIND_LABELS, details, surf_samples, track_names
 from recoverylog.tui.screens.base import JournalMixin, JournalScreen
+from recoverylog.tui.text import markdown_parser
 from recoverylog.tui.widgets.footer import KeysFooter
 from recoverylog.tui.widgets.surf_curve import SurfCurve
 from recoverylog.tui.widgets.user_text import UserText
@@ -107,7 +108,11 @@ class EntryScreen(JournalScreen):
             await box.mount(Static(Text("Urge-surfing curve", style="bold")))
             await box.mount(SurfCurve(data.samples))
         if self.kind == "reflection":
-            await box.mount(Markdown(data.entry.body, id="body", open_links=False))
+            await box.mount(
+                Markdown(
+                    data.entry.body, id="body", open_links=False, parser_factory=markdown_parser
+                )
+            )
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.prevent_default()

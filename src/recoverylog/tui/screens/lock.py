@@ -93,12 +93,19 @@ class LockScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="unlock", exit_on_error=False)
     def _derive(self, secret: str) -> None:
+        from recoverylog.errors import WrongPassphrase
         from recoverylog.journal import Journal
 
         try:
             journal = Journal.open(self.rapp.locations, secret)
         except Exception as exc:  # a wrong passphrase or a damaged header: said in place
-            self.app.call_from_thread(self._fail, error_message(exc))
+            message = error_message(exc)
+            if isinstance(exc, WrongPassphrase):
+                message += (
+                    ". Forgotten it? Your recovery key opens the journal: "
+                    "run recoverylog recover in a terminal."
+                )
+            self.app.call_from_thread(self._fail, message)
             return
         self.app.call_from_thread(self._done, journal)
 

@@ -19,6 +19,7 @@ from textual.widgets import (
 
 from recoverylog.errors import InvalidInput, RecoverylogError
 from recoverylog.tui.screens.base import FormScreen
+from recoverylog.tui.text import markdown_parser
 from recoverylog.tui.widgets.field import Field
 from recoverylog.tui.widgets.footer import KeysFooter
 
@@ -67,7 +68,7 @@ class ReflectionScreen(FormScreen):
                     id="f-body",
                 )
             with TabPane("Preview", id="preview"), VerticalScroll():
-                yield Markdown("", id="rendered", open_links=False)
+                yield Markdown("", id="rendered", open_links=False, parser_factory=markdown_parser)
         yield Static("", id="form-error", markup=False)
         yield KeysFooter()
 
