@@ -133,10 +133,7 @@ class Journal(SkillsMixin, QueriesMixin, EntriesMixin):
         from recoverylog.store.migrations import migrate, schema_version
         from recoverylog.store.schema import SCHEMA_VERSION
 
-        if not locations.db.exists():
-            raise NoJournal(
-                f"there is no journal in {locations.data_dir} yet; create one with: recoverylog init"
-            )
+        require_journal(locations)
         ensure_private_dir(locations.data_dir)
         conn = engine.connect(locations.db)
         try:
@@ -341,6 +338,14 @@ class Journal(SkillsMixin, QueriesMixin, EntriesMixin):
                 self.store.conn.execute("VACUUM INTO ?", (str(tmp),))
             except sqlite3.Error as exc:
                 raise engine.damaged_or_storage(exc, path) from None
+
+
+def require_journal(locations: Locations) -> None:
+    """NoJournal, with the command that makes one, if the data folder has no journal yet."""
+    if not locations.db.exists():
+        raise NoJournal(
+            f"there is no journal in {locations.data_dir} yet; create one with: recoverylog init"
+        )
 
 
 def _rollover_hour(locations: Locations) -> int:

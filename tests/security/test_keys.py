@@ -96,6 +96,10 @@ def test_no_passphrase_source_is_a_usage_error(tmp_path: Path) -> None:
     init_cli(data)
     result = run_cli(["export", str(tmp_path / "e.json")], data, None)
     assert result.returncode == 2 and "RECOVERYLOG_PASSPHRASE" in result.stderr
+    # With no journal at all, that is what is said, before any passphrase is asked for.
+    missing = run_cli(["status"], tmp_path / "nothing-here", None)
+    assert missing.returncode == 1 and "there is no journal in" in missing.stderr
+    assert "recoverylog init" in missing.stderr
 
 
 def test_init_refuses_short_passphrase_and_existing_journal(tmp_path: Path) -> None:

@@ -88,8 +88,10 @@ def new_passphrase(*, allow_current_env: bool = False) -> str:
 
 
 def open_journal(ctx: typer.Context) -> Journal:
-    from recoverylog.journal import Journal
+    from recoverylog.journal import Journal, require_journal
 
-    journal = Journal.open(state(ctx).locations, passphrase())
+    locations = state(ctx).locations
+    require_journal(locations)  # said before a passphrase is asked for
+    journal = Journal.open(locations, passphrase())
     OPENED.append(journal)
     return journal
