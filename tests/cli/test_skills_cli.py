@@ -276,3 +276,15 @@ def test_suggest_puts_own_data_first(used: Path) -> None:
     assert lonely[0]["id"] == "twelve-call-sponsor"
     fresh = _json(["skills", "suggest", "--trigger", "boredom", "-n", "3"], used)
     assert len(fresh) == 3
+
+
+def test_craving_skills_must_be_skills(cli_journal: Path) -> None:
+    """``--skill urge-surfing`` would count as a skill of its own: refused, with a suggestion."""
+    d = cli_journal
+    result = invoke(["craving", "5", "--skill", "urge-surfing"], d)
+    assert result.exit_code == 1
+    assert "--skill there is no skill 'urge-surfing'" in result.output
+    assert "mbrp-urge-surfing" in result.output
+    _ok(["craving", "5", "--skill", "MBRP-Urge-Surfing"], d)
+    (entry,) = json.loads(_ok(["log", "--json", "--kind", "craving"], d))
+    assert entry["skills"] == ["mbrp-urge-surfing"]

@@ -195,6 +195,24 @@ def test_canaries_never_reach_disk_and_deleted_entries_leave_no_trace(tmp_path: 
     cli(["checkin", "--note", "-"], stdin=c("checkin-stdin") + "\n")
     cli(
         [
+            "skills",
+            "add",
+            "--id",
+            "my-canary-walk",
+            "--name",
+            c("skill-name"),
+            "--category",
+            "body",
+            "--summary",
+            c("skill-summary"),
+            "--step",
+            c("skill-step"),
+            "--caution",
+            c("skill-caution"),
+        ]
+    )
+    cli(
+        [
             "craving",
             "6",
             "--note",
@@ -204,7 +222,7 @@ def test_canaries_never_reach_disk_and_deleted_entries_leave_no_trace(tmp_path: 
             "--thoughts",
             c("thoughts"),
             "--skill",
-            c("craving-skill"),
+            "my-canary-walk",
         ]
     )
     cli(["cope", f"{c('skill-free-text')} round the block", "--note", c("cope-note")])
@@ -249,6 +267,7 @@ def test_canaries_never_reach_disk_and_deleted_entries_leave_no_trace(tmp_path: 
     # Every canary went in (as typed): the log shows them all.
     shown = cli(["log", "--all"])
     shown += cli(["track", "list", "--all"]) + cli(["settings", "show"])
+    shown += cli(["skills", "show", "my-canary-walk"])
     missing = [label for label, value in c.by_label.items() if value not in shown]
     # ... but those that a later command replaced.
     assert missing == ["checkin-note", "checkin-stdin", "situation", "body-stdin"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -11,6 +11,9 @@ from recoverylog import fields as parse
 from recoverylog.cli.context import open_journal
 from recoverylog.cli.output import say
 from recoverylog.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from recoverylog.journal import Journal
 
 NOTE = Annotated[str | None, typer.Option("--note", metavar="T", help="A note (- reads stdin).")]
 
@@ -114,7 +117,7 @@ def craving(
         entry = journal.add_craving(
             value,
             triggers=parse.triggers(trigger),
-            skills=tuple(s.strip() for s in skill or [] if s.strip()),
+            skills=_skill_ids(journal, skill or []),
             after=parse.integer("--after", after, 0, 10),
             outcome=outcome.strip().lower() if outcome else None,
             note=parse.text_arg("--note", note) or "",
@@ -155,6 +158,24 @@ def cope(
             at=parse.moment("--at", at, journal.now()),
         )
     say(f"Logged {entry.skill} ({entry.id[:8]}).")
+
+
+def _skill_ids(journal: Journal, given: list[str]) -> tuple[str, ...]:
+    """The library's ids for ``--skill`` values; an unknown one is refused with a suggestion
+    (a typo would otherwise count as a skill of its own in ``skills effectiveness``)."""
+    from recoverylog.errors import NotFound
+
+    ids = []
+    for value in (s.strip() for s in given):
+        if not value:
+            continue
+        try:
+            ids.append(journal.skill(value).id)
+        except NotFound as exc:
+            raise InvalidInput(
+                "--skill", f"{exc.message} (your own: recoverylog skills add)"
+            ) from None
+    return tuple(ids)
 
 
 def reflect(

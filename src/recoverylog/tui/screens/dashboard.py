@@ -95,7 +95,7 @@ class DashboardScreen(JournalScreen):
         await trends.mount_all(
             [
                 Trend(f"Mood, last {data.window} days", data.moods, id="mood-trend"),
-                Trend(f"Peak craving, {data.window} days", data.cravings, id="craving-trend"),
+                Trend("Craving at check-ins", data.cravings, id="craving-trend"),
             ]
         )
         self.query_one("#today").display = True

@@ -44,5 +44,12 @@ class Trend(Horizontal):
         if not self.values:
             yield Label("nothing yet: it fills in as you check in", classes="trend--none")
             return
+        if len(self.values) == 1:  # one value would draw as a full bar: say it instead
+            yield Label(
+                f"one check-in so far ({int(self.values[0])}): the line starts with the next",
+                classes="trend--none",
+                markup=False,
+            )
+            return
         yield Sparkline(self.values)
         yield Label(f"last {int(self.values[-1])}", classes="trend--last", markup=False)
