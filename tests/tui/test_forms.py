@@ -101,7 +101,7 @@ async def test_settings_are_saved(fresh_dir: Locations, reopen: list[Journal]) -
         await type_text(pilot, "300")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "auto_lock_minutes must be 0-240 (got 300)" in screen_text(app)
+        assert "auto lock minutes must be 0-240 (got 300)" in screen_text(app)
         await pilot.press("ctrl+a", "ctrl+k")
         await type_text(pilot, "5")
         await pilot.click("#currency")

@@ -107,7 +107,7 @@ async def test_first_run_creates_a_journal(tmp_path, reopen: list[Journal]) -> N
         await type_text(pilot, "WRONG-KEY")
         await pilot.press("enter")
         await pilot.pause()
-        assert "recovery_key did not match" in screen_text(app)
+        assert "recovery key did not match" in screen_text(app)
         await pilot.press("ctrl+a", "ctrl+k")
         await type_text(pilot, key.lower())
         await pilot.press("enter")

@@ -27,9 +27,19 @@ T = TypeVar("T")
 
 
 def error_message(exc: BaseException) -> str:
+    """A message for a person: field names as words ("cost per day", not "--cost-per-day")."""
+    if isinstance(exc, InvalidInput):
+        return f"{_words(exc.field)} {exc.problem}"
     if isinstance(exc, RecoverylogError):
         return exc.message
     return f"something unexpected went wrong ({type(exc).__name__}); nothing more was saved"
+
+
+def _words(field: str) -> str:
+    field = field.strip()
+    if field.startswith("--"):  # a command-line option's name
+        field = field[2:].replace("-", " ")
+    return field.replace("_", " ")
 
 
 class JournalMixin:
