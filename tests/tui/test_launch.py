@@ -44,6 +44,7 @@ def test_demo_opens_unlocked_on_a_sample_and_deletes_it(
             seen["tracks"] = [t.name for t in journal.tracks()]
             seen["entries"] = len(journal.log(limit=None))
         seen["hint"] = self.demo_passphrase
+        seen["title"] = self.title
 
     monkeypatch.setattr(RecoveryApp, "run", fake_run)
     app_launch.demo(_context(None))
@@ -52,6 +53,7 @@ def test_demo_opens_unlocked_on_a_sample_and_deletes_it(
     assert seen["entries"] > 100
     assert seen["mode"] == 0o700
     assert seen["hint"].startswith("demo-")
+    assert seen["title"] == "recoverylog (sample)"  # on every screen's header
     assert not seen["folder"].exists() and not seen["folder"].parent.exists()
     assert "Your own journal was not touched" in capsys.readouterr().out
 

@@ -128,6 +128,8 @@ class RecoveryApp(App[None]):
         self.idle_clock = idle_clock
         self.kdf_params = kdf_params
         self.demo_passphrase = demo_passphrase
+        if demo_passphrase:  # every screen's header says so: nothing typed here is kept
+            self.title = "recoverylog (sample)"
         self.config = self._read_config()
         self._last_input = idle_clock()
         self._closers: list[threading.Thread] = []
