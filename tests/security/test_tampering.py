@@ -76,13 +76,13 @@ def _damaged_lines(output: str) -> list[str]:
 # -- truncation ---------------------------------------------------------------------------
 
 
-def _readable_rows(db: Path, table: str) -> list[tuple[str, bytes, bytes | None]] | None:
+def _readable_rows(db: Path, table: str) -> list[tuple[str, bytes | None, bytes | None]] | None:
     """The rows plain SQLite can still read from one table, or None if it cannot."""
     try:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         try:
             return [
-                (r[0], bytes(r[1]), None if r[2] is None else bytes(r[2]))
+                (r[0], None if r[1] is None else bytes(r[1]), None if r[2] is None else bytes(r[2]))
                 for r in conn.execute(f"SELECT id, data, body FROM {table}")
             ]
         finally:
@@ -350,3 +350,24 @@ def test_header_of_another_journal(
         for table in SEALED:
             journal.records(table)
         assert journal.store.damaged == []
+
+
+@pytest.mark.parametrize("value", [None, 42, "text"], ids=["null", "integer", "text"])
+def test_a_sealed_value_of_the_wrong_type_is_named(filled: dict[str, Any], value: Any) -> None:
+    """Damage can leave a NULL (or a number, or text) where a ciphertext was: that record is
+    named as damaged, the others still read."""
+    data, ids = filled["data"], filled["ids"]
+    conn = sqlite3.connect(data / "journal.db")
+    try:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        with conn:
+            conn.execute("UPDATE craving SET data = ? WHERE id = ?", (value, ids[0]["craving"]))
+    except sqlite3.IntegrityError:
+        pytest.skip("the schema refuses this value outright")
+    finally:
+        conn.close()
+    result = _cli(["log", "--all", "--kind", "craving"], data)
+    assert result.exit_code == 4, result.output
+    assert f"craving/{ids[0]['craving']}" in result.stderr
+    assert "Traceback" not in result.output
+    assert ids[1]["craving"][:8] in result.stdout  # the others still read

@@ -150,8 +150,8 @@ class Store:
         except DamagedRecord as exc:
             self.damaged.append(exc)
             return None
-        except (ValueError, UnicodeDecodeError):
-            self.damaged.append(DamagedRecord(table, record_id))
+        except (ValueError, TypeError, UnicodeDecodeError):  # TypeError: a NULL or a number
+            self.damaged.append(DamagedRecord(table, str(record_id)))  # where bytes should be
             return None
         return Record(table, record_id, day, payload, body)
 
