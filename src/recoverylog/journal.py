@@ -277,7 +277,9 @@ class Journal(SkillsMixin, QueriesMixin, EntriesMixin):
         latest = self.today() + timedelta(days=1)
         journal_tracks = {t.id: t for t in self.tracks(include_archived=True)}
         file_tracks = {e.id: e for e in entities if e.table == "track"}
-        names = {t.name.lower(): t.id for t in journal_tracks.values()}
+        # Names are unique among active tracks (as add_track keeps them); an archived track
+        # may share its name with a newer one.
+        names = {t.name.lower(): t.id for t in journal_tracks.values() if not t.archived}
         checkin_days = {
             day: record_id
             for record_id, day in self.store.conn.execute("SELECT id, day FROM checkin")
@@ -289,7 +291,7 @@ class Journal(SkillsMixin, QueriesMixin, EntriesMixin):
             day = entity.day
             if day is not None and day > latest:
                 raise InvalidInput(f"{where}: date", f"is in the future ({day})")
-            if entity.table == "track" and entity.id not in journal_tracks:
+            if entity.table == "track" and entity.id not in journal_tracks and not entity.archived:
                 other = names.setdefault(entity.name.lower(), entity.id)
                 if other != entity.id:
                     raise AlreadyExists(

@@ -217,3 +217,17 @@ def test_import_keeps_the_rules_that_tie_entries_together(tmp_path: Path) -> Non
     )
     refused = run_cli(["import", str(tmp_path / "good.json")], d)
     assert refused.returncode == 1 and "already a track called" in refused.stderr
+
+
+def test_an_archived_track_may_share_a_name_in_an_import(tmp_path: Path) -> None:
+    """add_track allows a new "alcohol" beside an archived "Alcohol"; import allows it too."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    init_cli(a)
+    assert run_cli(["track", "add", "Alcohol", "--since", "2024-01-01"], a).returncode == 0
+    assert run_cli(["track", "archive", "Alcohol"], a).returncode == 0
+    assert run_cli(["track", "add", "alcohol", "--since", "2024-06-01"], a).returncode == 0
+    assert run_cli(["export", str(tmp_path / "a.json")], a).returncode == 0
+    init_cli(b)
+    result = run_cli(["import", str(tmp_path / "a.json")], b)
+    assert result.returncode == 0, result.stderr
+    assert "Imported 2 entries" in result.stdout

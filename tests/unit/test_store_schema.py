@@ -90,3 +90,21 @@ def test_checkpoint_waits_for_a_reader_in_another_connection(journal: Journal) -
         reader.close()
     wal = journal.locations.db.with_name(journal.locations.db.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_checkpoint_gives_up_on_a_reader_that_stays(journal: Journal) -> None:
+    import sqlite3
+
+    journal.checkin(None, mood=5)
+    reader = sqlite3.connect(journal.locations.db)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT COUNT(*) FROM checkin").fetchone()
+        journal.checkin(None, mood=6)
+        # Each attempt must not wait the connection's whole busy timeout (15 s).
+        assert journal.store.checkpoint(attempts=2) is False
+    finally:
+        reader.close()
+    (timeout,) = journal.store.conn.execute("PRAGMA busy_timeout").fetchone()
+    assert timeout > 1000  # restored for everything else
+    assert journal.store.checkpoint() is True

@@ -291,13 +291,18 @@ class Store:
         complete (if not, SQLite's next checkpoint finishes the job)."""
         import time
 
-        for attempt in range(attempts):
-            rows = self._all("PRAGMA wal_checkpoint(TRUNCATE)")
-            if rows and rows[0][0] == 0:
-                return True
-            if attempt + 1 < attempts:
-                time.sleep(0.1)
-        return False
+        (timeout,) = self._all("PRAGMA busy_timeout")[0]
+        self._exec("PRAGMA busy_timeout = 0")  # else each attempt waits the whole busy timeout
+        try:
+            for attempt in range(attempts):
+                rows = self._all("PRAGMA wal_checkpoint(TRUNCATE)")
+                if rows and rows[0][0] == 0:
+                    return True
+                if attempt + 1 < attempts:
+                    time.sleep(0.1)
+            return False
+        finally:
+            self._exec(f"PRAGMA busy_timeout = {int(timeout)}")
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):

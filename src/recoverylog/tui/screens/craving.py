@@ -114,6 +114,9 @@ class CravingScreen(FormScreen):
                 yield Button("Surf the urge", id="surf", variant="success", compact=True)
         yield KeysFooter()
 
+    def form_values(self) -> tuple[Any, ...]:
+        return (*super().form_values(), tuple(self.chosen))  # skills picked from the list
+
     def on_mount(self) -> None:
         self.sub_title = "A craving"
         self.query_one("#form-error").display = False
