@@ -73,3 +73,17 @@ async def test_personal_skill(fresh_dir: Locations, reopen: list[Journal]) -> No
     assert skill.personal and skill.name == "Evening walk"
     assert skill.steps == ("Shoes on", "Walk ten minutes")
     assert skill.minutes == 15
+
+
+async def test_long_skill_names_stay_on_one_line_at_80_columns(
+    fresh_dir: Locations, reopen: list[Journal]
+) -> None:
+    """A name too long for the list is cut with "…" rather than losing its second line."""
+    app = create_app(fresh_dir, journal=open_journal(fresh_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Role-play and rehears…" in text
+        assert "Unconditional self-ac…" in text
