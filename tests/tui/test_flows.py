@@ -82,6 +82,11 @@ async def test_checkin_refuses_out_of_range_in_place(
         assert "mood must be 1-10 (got 11)" in text
         assert "craving must be 0-10 (got 12)" in text
         assert app.screen.focused is not None and app.screen.focused.id == "mood"
+        await pilot.press("backspace")  # mood is now 1: its message goes, craving's stays
+        await pilot.pause()
+        text = screen_text(app)
+        assert "mood must be" not in text
+        assert "craving must be 0-10 (got 12)" in text
     reopen.append(journal := open_journal(fresh_dir))
     assert journal.checkin_on(TODAY) is None
 

@@ -64,6 +64,38 @@ class Field(Vertical):
     def set_error(self, message: str | None) -> None:
         self.query_one(".field--error", Static).update(message or "")
         self.set_class(bool(message), "-invalid")
+        self._refused = self._value() if message else None
+
+    def _value(self) -> object:
+        """What the control holds now (for telling a real change from a late echo)."""
+        control = self.control
+        for name in ("value", "text", "selected"):
+            if hasattr(control, name):
+                value = getattr(control, name)
+                return tuple(value) if isinstance(value, list) else value
+        return None
+
+    def on_input_changed(self) -> None:
+        self._changed()
+
+    def on_select_changed(self) -> None:
+        self._changed()
+
+    def on_checkbox_changed(self) -> None:
+        self._changed()
+
+    def on_text_area_changed(self) -> None:
+        self._changed()
+
+    def on_selection_list_selected_changed(self) -> None:
+        self._changed()
+
+    def _changed(self) -> None:
+        """The person changed the refused value: its message goes (it comes back on saving
+        if the new value is refused too)."""
+        refused = getattr(self, "_refused", None)
+        if self.has_class("-invalid") and refused is not None and self._value() != refused:
+            self.set_error(None)
 
     @property
     def error(self) -> str:
